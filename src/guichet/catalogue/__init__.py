@@ -1,0 +1,6 @@
+"""The national catalogue of démarches: content in YAML, validated at load time."""
+
+from .loader import Catalogue, CatalogueError, load_catalogue, load_file
+from .schema import Demarche
+
+__all__ = ["Catalogue", "CatalogueError", "Demarche", "load_catalogue", "load_file"]

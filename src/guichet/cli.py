@@ -1,0 +1,167 @@
+"""The `guichet` command: the main jobs from a terminal.
+
+    guichet besoin "texte"            need → démarches (--json for machines)
+    guichet besoin --json < besoins   one need per line → one JSON object per line
+    guichet simuler FILE | -          household → rights (situation format of the README)
+
+Bad input gets a message in plain French and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections.abc import Sequence
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called, said in plain French."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are in English
+        raise UsageError(f"commande mal formée ({message}). Essayez : guichet --help")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="guichet", description="Guichet : vos droits et vos démarches.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_Parser)
+
+    besoin = commands.add_parser("besoin", help="trouver les démarches pour un besoin écrit")
+    besoin.add_argument("texte", nargs="*", help="le besoin, en vos mots")
+    besoin.add_argument("--json", action="store_true", help="réponse en JSON")
+    besoin.add_argument("--nombre", type=int, default=5, help="nombre de démarches (défaut 5)")
+
+    simuler = commands.add_parser("simuler", help="estimer les aides d'un foyer")
+    simuler.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
+    simuler.add_argument("--json", action="store_true", help="réponse en JSON")
+    return parser
+
+
+def _stdin_lines() -> list[str]:
+    stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    return [line.rstrip("\n") for line in stream]
+
+
+def _print_json(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def run_besoin(args: argparse.Namespace) -> int:
+    from guichet.matching import get_matcher
+
+    if not 1 <= args.nombre <= 20:
+        raise UsageError("--nombre doit être entre 1 et 20.")
+    matcher = get_matcher()
+    if not args.texte:
+        for line in _stdin_lines():
+            _print_json(matcher.match(line, limit=args.nombre).to_json())
+        return 0
+    text = " ".join(args.texte).strip()
+    if not text:
+        raise UsageError("le besoin est vide : écrivez en quelques mots ce qui ne va pas.")
+    result = matcher.match(text, limit=args.nombre)
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    if result.message:
+        print(result.message)
+    for rank, match in enumerate(result.demarches, 1):
+        print(f"{rank}. {match.titre}  [{match.id}]")
+        print(f"   {match.pourquoi}")
+    return 0
+
+
+def _read_situations(path: str) -> tuple[list[str], bool]:
+    """The situations to compute, each as JSON text, and whether they come as a batch."""
+    if path == "-":
+        return [line for line in _stdin_lines() if line.strip()], True
+    try:
+        with open(path, encoding="utf-8") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        raise UsageError(f"le fichier « {path} » n'existe pas.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"le fichier « {path} » ne peut pas être lu ({exc}).") from None
+    try:
+        whole = json.loads(content)
+    except json.JSONDecodeError:
+        lines = [line for line in content.splitlines() if line.strip()]
+        return lines, len(lines) != 1
+    if isinstance(whole, list):
+        return [json.dumps(item, ensure_ascii=False) for item in whole], True
+    return [content], False
+
+
+def run_simuler(args: argparse.Namespace) -> int:
+    from guichet.simulator import SituationError, parse_situation, simulate
+
+    texts, batch = _read_situations(args.fichier)
+    if not texts:
+        raise UsageError("aucune situation à calculer : le fichier est vide.")
+    parsed: list = []
+    for text in texts:
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise SituationError("une situation doit être un objet JSON { … }.", "situation")
+            parsed.append(parse_situation(data))
+        except json.JSONDecodeError as exc:
+            parsed.append(SituationError(f"JSON mal formé (ligne {exc.lineno}, colonne {exc.colno}).", "situation"))
+        except SituationError as exc:
+            parsed.append(exc)
+    if not batch and isinstance(parsed[0], SituationError):
+        error = parsed[0]
+        raise UsageError(f"situation refusée, champ « {error.champ} » : {error.message}")
+    valid = [item for item in parsed if not isinstance(item, SituationError)]
+    results = iter(simulate(valid)) if valid else iter(())
+    for item in parsed:
+        if isinstance(item, SituationError):
+            answer = {"erreur": item.message, "champ": item.champ}
+        else:
+            answer = next(results).to_json()
+        if args.json or batch:
+            _print_json(answer)
+        else:
+            _print_household(answer)
+    return 0
+
+
+def _print_household(answer: dict) -> None:
+    if "erreur" in answer:
+        print(f"Erreur ({answer.get('champ')}) : {answer['erreur']}")
+        return
+    for aide in answer.get("aides", []):
+        if aide.get("montant"):
+            period = {"mensuelle": "par mois", "annuelle": "par an"}.get(aide["periodicite"], "")
+            print(f"- {aide.get('libelle', aide['id'])} : ≈ {aide['montant']:.2f} € {period}".rstrip())
+    if not any(aide.get("montant") for aide in answer.get("aides", [])):
+        print("Aucune aide estimée pour cette situation. Venez en parler à France services.")
+
+
+COMMANDS = {"besoin": run_besoin, "simuler": run_simuler}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        sys.stderr.write(f"guichet : {exc}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""What our catalogue knows: its words, their stems and sound keys.
+
+A person's word that the catalogue does not know is mapped to the closest known
+words (same sound key, or few edits), never to arbitrary dictionary words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .phonetic import edit_distance, max_edits, phonetic_key
+from .text import is_stopword, stem
+
+
+@dataclass(frozen=True)
+class Correction:
+    written: str
+    understood: str
+
+
+class Lexicon:
+    def __init__(self, words: set[str], acronyms: set[str]):
+        self.words = frozenset(w for w in words if len(w) >= 2)
+        self.acronyms = frozenset(acronyms)
+        self.stems = frozenset(stem(w) for w in self.words)
+        self._by_sound: dict[str, set[str]] = defaultdict(set)
+        self._by_length: dict[int, set[str]] = defaultdict(set)
+        for word in self.words:
+            if len(word) >= 4 and not word.isdigit():
+                self._by_sound[phonetic_key(word)].add(word)
+                self._by_length[len(word)].add(word)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def knows(self, token: str) -> bool:
+        return token in self.words or stem(token) in self.stems
+
+    def closest(self, token: str) -> tuple[str, ...]:
+        """Known words closest to an unknown token: same sound first, else fewest edits."""
+        if token in self._cache:
+            return self._cache[token]
+        found: tuple[str, ...] = ()
+        if len(token) >= 4 and not token.isdigit() and not is_stopword(token):
+            sound = sorted(self._by_sound.get(phonetic_key(token), ()))
+            found = tuple(sound[:3]) if sound else self._by_edits(token)
+        self._cache[token] = found
+        return found
+
+    def _by_edits(self, token: str) -> tuple[str, ...]:
+        limit = max_edits(token)
+        if not limit:
+            return ()
+        best, candidates = limit + 1, []
+        for length in range(len(token) - limit, len(token) + limit + 1):
+            for word in self._by_length.get(length, ()):
+                if word[0] != token[0] and word[-1] != token[-1]:
+                    continue
+                distance = edit_distance(token, word, best)
+                if distance < best:
+                    best, candidates = distance, [word]
+                elif distance == best:
+                    candidates.append(word)
+        return tuple(sorted(candidates)[:3]) if best <= limit else ()

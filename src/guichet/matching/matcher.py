@@ -1,0 +1,220 @@
+"""Need → démarches: the person's words, in any spelling, matched to the catalogue."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from guichet.catalogue import Catalogue, Demarche, load_catalogue
+from guichet.catalogue.vocabulary import Synonym, load_vocabulary
+
+from .index import BM25Index, Document
+from .lexicon import Lexicon
+from .text import is_stopword, raw_tokens, split_merged, stem
+
+MAX_CHARS = 2000
+# Weight of each catalogue field: the words people use count most.
+FIELD_WEIGHTS = {
+    "sigle": 3.0,
+    "mots": 3.0,
+    "evenements": 2.0,
+    "titre": 2.0,
+    "nom_officiel": 2.0,
+    "id": 1.5,
+    "resume": 1.0,
+    "pour_qui": 0.5,
+    "ce_que_vous_recevez": 0.5,
+}
+CORRECTED_WEIGHT = 0.8
+SYNONYM_WEIGHT = 0.7
+PHRASE_BONUS = 0.6
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    titre: str
+    score: float
+    pourquoi: str
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "titre": self.titre, "score": self.score, "pourquoi": self.pourquoi}
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    texte: str
+    demarches: list[Match] = field(default_factory=list)
+    message: str | None = None
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        data: dict = {"demarches": [m.to_json() for m in self.demarches]}
+        if self.message:
+            data["message"] = self.message
+        return data
+
+
+@dataclass
+class _Query:
+    terms: dict[str, float] = field(default_factory=dict)
+    sequence: list[str] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)  # stem → the person's word
+    corrections: dict[str, tuple[str, str]] = field(default_factory=dict)  # stem → (written, understood)
+    synonyms: dict[str, str] = field(default_factory=dict)  # stem → the person's expression
+
+    def add(self, term: str, weight: float) -> None:
+        self.terms[term] = max(self.terms.get(term, 0.0), weight)
+
+
+def _content_stems(text: str) -> list[str]:
+    return [stem(t) for t in raw_tokens(text) if not is_stopword(t)]
+
+
+def _document_fields(demarche: Demarche) -> dict[str, list[str]]:
+    return {
+        "sigle": [demarche.sigle or ""],
+        "mots": list(demarche.mots),
+        "evenements": list(demarche.evenements),
+        "titre": [demarche.titre],
+        "nom_officiel": [demarche.nom_officiel],
+        "id": [demarche.id.replace("-", " ")],
+        "resume": [demarche.resume],
+        "pour_qui": list(demarche.pour_qui),
+        "ce_que_vous_recevez": list(demarche.ce_que_vous_recevez),
+    }
+
+
+class Matcher:
+    def __init__(self, catalogue: Catalogue, vocabulary: tuple[Synonym, ...] = ()):
+        self.catalogue = catalogue
+        documents, words, acronyms = [], set(), set()
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        for demarche in catalogue:
+            terms: Counter = Counter()
+            for name, texts in _document_fields(demarche).items():
+                for text in texts:
+                    tokens = [t for t in raw_tokens(text) if not is_stopword(t)]
+                    words.update(tokens)
+                    for token in tokens:
+                        terms[stem(token)] += FIELD_WEIGHTS[name]
+            for part in (demarche.sigle or "").replace(",", " ").split():
+                acronyms.update(raw_tokens(part))
+            self.phrases[demarche.id] = [
+                tuple(stems)
+                for text in (*demarche.mots, *demarche.evenements)
+                if len(stems := _content_stems(text)) >= 2
+            ]
+            documents.append(Document(demarche.id, terms, sum(terms.values())))
+        self.synonyms = [(tuple(raw_tokens(s.forme)), raw_tokens(s.sens)) for s in vocabulary]
+        for forme, sens in self.synonyms:
+            words.update(forme)
+            words.update(t for t in sens if not is_stopword(t))
+        self.lexicon = Lexicon(words, acronyms)
+        self.index = BM25Index(documents)
+
+    def match(self, text: str, limit: int = 5) -> MatchResult:
+        text = (text or "").strip()
+        if not text:
+            return MatchResult(text, message="Écrivez en quelques mots ce qui ne va pas.")
+        query = self._analyse(text[:MAX_CHARS])
+        if not query.terms:
+            return MatchResult(
+                text,
+                message="Nous n'avons pas compris. Essayez avec d'autres mots, "
+                "ou venez en parler à France services.",
+            )
+        scored = self.index.score(query.terms)
+        query_stems = set(query.sequence)
+        ranked = []
+        for key, (score, parts) in scored.items():
+            bonus = sum(
+                PHRASE_BONUS * sum(self.index.idf.get(s, 0.0) for s in phrase)
+                for phrase in self.phrases[key]
+                if set(phrase) <= query_stems
+            )
+            ranked.append((score + bonus, key, parts))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        matches = [
+            Match(
+                id=key,
+                titre=self.catalogue.demarches[key].titre,
+                score=round(score, 3),
+                pourquoi=self._explain(query, parts),
+            )
+            for score, key, parts in ranked[:limit]
+        ]
+        message = None
+        if not matches:
+            message = (
+                "Nous n'avons rien trouvé pour ces mots. Essayez avec d'autres mots, "
+                "ou venez en parler à France services."
+            )
+        corrections = sorted(set(query.corrections.values()))
+        return MatchResult(text, matches, message, corrections)
+
+    def _analyse(self, text: str) -> _Query:
+        query = _Query()
+        tokens: list[str] = []
+        for token in raw_tokens(text):
+            tokens.extend(split_merged(token, self.lexicon.knows))
+        for token in tokens:
+            if is_stopword(token):
+                continue
+            if self.lexicon.knows(token) or token.isdigit():
+                term = stem(token)
+                query.add(term, 1.0)
+                query.sequence.append(term)
+                query.written.setdefault(term, token)
+                continue
+            for understood in self.lexicon.closest(token):
+                term = stem(understood)
+                query.add(term, CORRECTED_WEIGHT)
+                query.sequence.append(term)
+                query.corrections.setdefault(term, (token, understood))
+        self._expand_synonyms(tokens, query)
+        return query
+
+    def _expand_synonyms(self, tokens: list[str], query: _Query) -> None:
+        for forme, sens in self.synonyms:
+            size = len(forme)
+            if not size:
+                continue
+            for start in range(len(tokens) - size + 1):
+                if tuple(tokens[start : start + size]) == forme:
+                    for word in sens:
+                        if is_stopword(word):
+                            continue
+                        term = stem(word)
+                        query.add(term, SYNONYM_WEIGHT)
+                        query.sequence.append(term)
+                        query.synonyms.setdefault(term, " ".join(forme))
+                    break
+
+    def _explain(self, query: _Query, parts: dict[str, float]) -> str:
+        """Plain words on what matched: « Vous avez écrit « loyé » : nous avons compris « loyer ». »"""
+        best = sorted(parts, key=lambda term: -parts[term])[:3]
+        said, sentences = [], []
+        for term in best:
+            if term in query.written:
+                said.append(f"« {query.written[term]} »")
+            elif term in query.corrections:
+                written, understood = query.corrections[term]
+                sentences.append(f"Vous avez écrit « {written} » : nous avons compris « {understood} ».")
+            elif term in query.synonyms:
+                said.append(f"« {query.synonyms[term]} »")
+        said = list(dict.fromkeys(said))
+        if said:
+            sentences.insert(0, f"Vous avez parlé de {_join(said)}.")
+        return " ".join(dict.fromkeys(sentences)) or "Cette démarche est proche de vos mots."
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+
+
+@cache
+def get_matcher() -> Matcher:
+    """The matcher for the national catalogue, built once per process."""
+    return Matcher(load_catalogue(), load_vocabulary())

@@ -1,0 +1,151 @@
+"""Normalisation of free text as people write it: folding, SMS forms, elisions, stemming.
+
+Both sides (the person's text and the catalogue) go through the same functions, so
+that the Snowball stemmer, which is accent-sensitive, always sees folded forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("french")
+
+# SMS and spoken forms → what they stand for (folded). Empty = dropped.
+SMS_FORMS: dict[str, str] = {
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pkoi": "pourquoi",
+    "jsp": "je sais pas",
+    "jsais": "je sais",
+    "chai": "je sais",
+    "bcp": "beaucoup",
+    "tt": "tout",
+    "ts": "tous",
+    "tte": "toute",
+    "qd": "quand",
+    "pr": "pour",
+    "ds": "dans",
+    "ac": "avec",
+    "avc": "avec",
+    "mm": "meme",
+    "tjs": "toujours",
+    "tjrs": "toujours",
+    "pb": "probleme",
+    "pbm": "probleme",
+    "rdv": "rendez vous",
+    "dc": "donc",
+    "koi": "quoi",
+    "ki": "qui",
+    "g": "j ai",
+    "plu": "plus",
+    "pa": "pas",
+    "chui": "je suis",
+    "chuis": "je suis",
+    "jsuis": "je suis",
+    "jss": "je suis",
+    "ya": "il y a",
+    "yen": "il y en",
+    "c": "c est",
+    "ct": "c etait",
+    "jpeux": "je peux",
+    "jpe": "je peux",
+    "jpx": "je peux",
+    "jveux": "je veux",
+    "jvx": "je veux",
+    "jvais": "je vais",
+    "kan": "quand",
+    "kom": "comme",
+    "kelle": "quelle",
+    "oqp": "occupe",
+    "svp": "",
+    "stp": "",
+    "slt": "",
+    "bjr": "",
+    "cc": "",
+    "mdr": "",
+    "lol": "",
+    "ptdr": "",
+    "merci": "",
+    "mrc": "",
+    "bonjour": "",
+    "bonsoir": "",
+    "salut": "",
+}
+
+STOPWORDS = frozenset(
+    """
+    a ai aie aient aies ait alors as au aucun aussi autre aux avais avait avant avec avoir
+    avons ayant bien c ca car ce cela celle celui ces cet cette chez ci comme comment d dans de
+    des deja depuis doit donc dont du elle elles en encore est et etaient etais etait ete etre eu
+    eux faire fais fait faut fois ici il ils j jai je jsuis juste l la le les leur leurs lui m ma
+    mais me meme mes moi mon n ne ni nos notre nous on ont ou par parce pas peu peut peux plus
+    pour pourquoi puis qu quand que quel quelle quelles quels qui quoi s sa sans se sera ses si
+    sommes son sont sous suis sur t ta te tes toi ton tous tout toute toutes tres tu un une vers
+    veux voila vos votre vous y est-ce quelqu chose cest etc svp aider aide besoin bonjour
+    faire fait avoir suis ete sais veut vais va vont dit dire
+    """.split()
+)
+# Words kept although they look like stopwords: they carry the need.
+MEANINGFUL = frozenset({"aide", "aides", "plus", "pas", "sans", "seul", "seule", "aider"})
+
+_ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´]", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+_MERGED_PREFIX = re.compile(r"^(?:d|l|j|m|t|s|n|qu)(?=[aeiouyh])")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, ligatures opened: « Sécu, cœur » → « secu, coeur »."""
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.lower()
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Folded word tokens, elisions split (« l'apl » → « l », « apl »), SMS forms expanded."""
+    folded = fold(_ELISION.sub(r"\1 ", text))
+    tokens: list[str] = []
+    for token in _TOKEN.findall(folded):
+        expansion = SMS_FORMS.get(token)
+        if expansion is None:
+            tokens.append(token)
+        elif expansion:
+            tokens.extend(expansion.split())
+    return tokens
+
+
+def split_merged(token: str, is_known) -> list[str]:
+    """« lapl » → [« l », « apl »], « dla » → [« de », « la »] when the rest is a known word."""
+    if token == "dla":
+        return ["de", "la"]
+    if is_known(token):
+        return [token]
+    match = _MERGED_PREFIX.match(token)
+    if match and len(token) - match.end() >= 2:
+        rest = token[match.end() :]
+        if is_known(rest):
+            return [token[: match.end()], rest]
+    return [token]
+
+
+def is_stopword(token: str) -> bool:
+    return token in STOPWORDS and token not in MEANINGFUL
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """Stem of a folded token. Plural marks are dropped first so that singular and
+    plural always share a stem (Snowball gives « loi » for « loyer » but « loyer » for « loyers »)."""
+    if token.isdigit():
+        return token
+    base = token
+    if len(base) > 4 and base[-1] in "sx" and base[-2] != base[-1]:
+        base = base[:-1]
+    stemmed = _STEMMER.stemWord(base)
+    if len(stemmed) > 4 and stemmed.endswith("e"):
+        stemmed = stemmed[:-1]
+    return stemmed
