@@ -18,7 +18,11 @@ def needs() -> list[str]:
     with open(ROOT / "tests/eval_data/besoins.tsv", encoding="utf-8") as handle:
         base = [row["texte"] for row in csv.DictReader(handle, delimiter="\t")]
     # Variants so that caches do not hide the cost: each need with a different tail.
-    return [f"{text} {suffix}" for suffix in ("", "svp", "merci", "urgent", "aidez moi") for text in base] * 8
+    return [
+        f"{text} {suffix}"
+        for suffix in ("", "svp", "merci", "urgent", "aidez moi")
+        for text in base
+    ] * 8
 
 
 def main() -> None:
@@ -36,7 +40,9 @@ def main() -> None:
     timings.sort()
     p95 = timings[int(len(timings) * 0.95) - 1]
     print(f"matching: start-up {startup:.2f} s (catalogue load + index)")
-    print(f"matching: {len(texts)} needs, p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms")
+    print(
+        f"matching: {len(texts)} needs, p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

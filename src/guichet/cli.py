@@ -37,7 +37,9 @@ def _build_parser() -> argparse.ArgumentParser:
     besoin.add_argument("--nombre", type=int, default=5, help="nombre de démarches (défaut 5)")
 
     simuler = commands.add_parser("simuler", help="estimer les aides d'un foyer")
-    simuler.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
+    simuler.add_argument(
+        "fichier", help="fichier JSON de la situation, ou - pour l'entrée standard"
+    )
     simuler.add_argument("--json", action="store_true", help="réponse en JSON")
     return parser
 
@@ -111,7 +113,11 @@ def run_simuler(args: argparse.Namespace) -> int:
                 raise SituationError("une situation doit être un objet JSON { … }.", "situation")
             parsed.append(parse_situation(data))
         except json.JSONDecodeError as exc:
-            parsed.append(SituationError(f"JSON mal formé (ligne {exc.lineno}, colonne {exc.colno}).", "situation"))
+            parsed.append(
+                SituationError(
+                    f"JSON mal formé (ligne {exc.lineno}, colonne {exc.colno}).", "situation"
+                )
+            )
         except SituationError as exc:
             parsed.append(exc)
     if not batch and isinstance(parsed[0], SituationError):
@@ -138,7 +144,9 @@ def _print_household(answer: dict) -> None:
     for aide in answer.get("aides", []):
         if aide.get("montant"):
             period = {"mensuelle": "par mois", "annuelle": "par an"}.get(aide["periodicite"], "")
-            print(f"- {aide.get('libelle', aide['id'])} : ≈ {aide['montant']:.2f} € {period}".rstrip())
+            print(
+                f"- {aide.get('libelle', aide['id'])} : ≈ {aide['montant']:.2f} € {period}".rstrip()
+            )
     if not any(aide.get("montant") for aide in answer.get("aides", [])):
         print("Aucune aide estimée pour cette situation. Venez en parler à France services.")
 

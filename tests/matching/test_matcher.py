@@ -45,8 +45,9 @@ def test_everyday_phrasings(matcher, text, expected):
 
 
 def test_why_names_the_correction(matcher):
-    result = matcher.match("payer mon loyé")
-    assert any("loyé" in m.pourquoi and "loyer" in m.pourquoi for m in result.demarches)
+    first = matcher.match("les alocasions familial").demarches[0]
+    assert first.id == "allocations-familiales"
+    assert "« alocasions » : nous avons compris « allocation »" in first.pourquoi
 
 
 def test_acronyms_match_exactly(matcher):

@@ -20,10 +20,17 @@ class Correction:
 
 
 class Lexicon:
-    def __init__(self, words: set[str], acronyms: set[str]):
-        self.words = frozenset(w for w in words if len(w) >= 2)
+    def __init__(self, words: dict[str, str], acronyms: set[str], proper: set[str] = frozenset()):
+        """words: folded word → the word as our catalogue writes it (with its accents);
+        proper: the words of our own prose, spelled right (people's words may not be)."""
+        self.display = {w: shown for w, shown in words.items() if len(w) >= 2}
+        self.proper = frozenset(proper)
+        self.words = frozenset(self.display)
         self.acronyms = frozenset(acronyms)
-        self.stems = frozenset(stem(w) for w in self.words)
+        self.by_stem: dict[str, str] = {}
+        for word in sorted(self.words, key=lambda w: (w not in self.proper, len(w), w)):
+            self.by_stem.setdefault(stem(word), word)
+        self.stems = frozenset(self.by_stem)
         self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._by_length: dict[int, set[str]] = defaultdict(set)
         for word in self.words:
@@ -34,6 +41,15 @@ class Lexicon:
 
     def knows(self, token: str) -> bool:
         return token in self.words or stem(token) in self.stems
+
+    def shown(self, word: str) -> str:
+        """How our catalogue writes a word, spelled right: « loyer » for « loyé »."""
+        if word not in self.proper:
+            word = self.by_stem.get(stem(word), word)
+        if word not in self.proper:
+            sounds_alike = sorted(set(self._by_sound.get(phonetic_key(word), ())) & self.proper)
+            word = sounds_alike[0] if sounds_alike else word
+        return self.display.get(word, word)
 
     def closest(self, token: str) -> tuple[str, ...]:
         """Known words closest to an unknown token: same sound first, else fewest edits."""

@@ -9,9 +9,11 @@ from functools import cache
 from guichet.catalogue import Catalogue, Demarche, load_catalogue
 from guichet.catalogue.vocabulary import Synonym, load_vocabulary
 
+from .dense import DenseIndex
 from .index import BM25Index, Document
 from .lexicon import Lexicon
-from .text import is_stopword, raw_tokens, split_merged, stem
+from .text import fold, is_stopword, raw_tokens, split_merged, stem, surface_tokens
+from .urgency import Urgency, detect_urgencies
 
 MAX_CHARS = 2000
 # Weight of each catalogue field: the words people use count most.
@@ -26,7 +28,16 @@ FIELD_WEIGHTS = {
     "pour_qui": 0.5,
     "ce_que_vous_recevez": 0.5,
 }
+# Reciprocal-rank fusion of the lexical and dense rankings: weight / (RRF_K + rank).
+RRF_K = 5
+LEXICAL_WEIGHT = 1.0
+DENSE_WEIGHT = 0.6
+# Below this cosine similarity the dense side is not trusted on its own.
+DENSE_ALONE_MIN = 0.35
+DENSE_WHY = "Le sens de votre phrase est proche de cette démarche."
 CORRECTED_WEIGHT = 0.8
+# Fields written by us, spelled right: corrections are shown in these words.
+PROSE_FIELDS = frozenset({"titre", "nom_officiel", "resume", "pour_qui", "ce_que_vous_recevez"})
 SYNONYM_WEIGHT = 0.7
 PHRASE_BONUS = 0.6
 
@@ -48,9 +59,19 @@ class MatchResult:
     demarches: list[Match] = field(default_factory=list)
     message: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
+    urgences: list[Urgency] = field(default_factory=list)
 
     def to_json(self) -> dict:
         data: dict = {"demarches": [m.to_json() for m in self.demarches]}
+        if self.urgences:
+            data["urgences"] = [
+                {
+                    "id": u.id,
+                    "titre": u.titre,
+                    "contacts": [{"numero": c.numero, "libelle": c.libelle} for c in u.contacts],
+                }
+                for u in self.urgences
+            ]
         if self.message:
             data["message"] = self.message
         return data
@@ -61,7 +82,9 @@ class _Query:
     terms: dict[str, float] = field(default_factory=dict)
     sequence: list[str] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)  # stem → the person's word
-    corrections: dict[str, tuple[str, str]] = field(default_factory=dict)  # stem → (written, understood)
+    corrections: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # stem → (written, understood)
     synonyms: dict[str, str] = field(default_factory=dict)  # stem → the person's expression
 
     def add(self, term: str, weight: float) -> None:
@@ -87,17 +110,26 @@ def _document_fields(demarche: Demarche) -> dict[str, list[str]]:
 
 
 class Matcher:
-    def __init__(self, catalogue: Catalogue, vocabulary: tuple[Synonym, ...] = ()):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        vocabulary: tuple[Synonym, ...] = (),
+        dense: DenseIndex | None = None,
+    ):
         self.catalogue = catalogue
-        documents, words, acronyms = [], set(), set()
+        self.dense = dense
+        documents, words, acronyms, proper = [], {}, set(), set()
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
         for demarche in catalogue:
             terms: Counter = Counter()
             for name, texts in _document_fields(demarche).items():
                 for text in texts:
-                    tokens = [t for t in raw_tokens(text) if not is_stopword(t)]
-                    words.update(tokens)
-                    for token in tokens:
+                    for token, surface in surface_tokens(text):
+                        if is_stopword(token):
+                            continue
+                        words.setdefault(token, surface)
+                        if name in PROSE_FIELDS:
+                            proper.add(token)
                         terms[stem(token)] += FIELD_WEIGHTS[name]
             for part in (demarche.sigle or "").replace(",", " ").split():
                 acronyms.update(raw_tokens(part))
@@ -108,23 +140,41 @@ class Matcher:
             ]
             documents.append(Document(demarche.id, terms, sum(terms.values())))
         self.synonyms = [(tuple(raw_tokens(s.forme)), raw_tokens(s.sens)) for s in vocabulary]
-        for forme, sens in self.synonyms:
-            words.update(forme)
-            words.update(t for t in sens if not is_stopword(t))
-        self.lexicon = Lexicon(words, acronyms)
+        for synonym in vocabulary:
+            for token, surface in surface_tokens(f"{synonym.forme} {synonym.sens}"):
+                if not is_stopword(token):
+                    words.setdefault(token, surface)
+                    proper.add(token)
+        self.lexicon = Lexicon(words, acronyms, proper)
         self.index = BM25Index(documents)
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
         text = (text or "").strip()
         if not text:
             return MatchResult(text, message="Écrivez en quelques mots ce qui ne va pas.")
-        query = self._analyse(text[:MAX_CHARS])
-        if not query.terms:
+        text = text[:MAX_CHARS]
+        urgencies = detect_urgencies(text)
+        query = self._analyse(text)
+        if not query.terms and not self.dense:
             return MatchResult(
                 text,
                 message="Nous n'avons pas compris. Essayez avec d'autres mots, "
                 "ou venez en parler à France services.",
+                urgences=urgencies,
             )
+        lexical = self._lexical_ranking(query)
+        dense = self.dense.rank(text) if self.dense else []
+        matches = self._fuse(query, lexical, dense)[:limit]
+        message = None
+        if not matches:
+            message = (
+                "Nous n'avons rien trouvé pour ces mots. Essayez avec d'autres mots, "
+                "ou venez en parler à France services."
+            )
+        corrections = sorted(set(query.corrections.values()))
+        return MatchResult(text, matches, message, corrections, urgencies)
+
+    def _lexical_ranking(self, query: _Query) -> list[tuple[float, str, dict[str, float]]]:
         scored = self.index.score(query.terms)
         query_stems = set(query.sequence)
         ranked = []
@@ -136,45 +186,65 @@ class Matcher:
             )
             ranked.append((score + bonus, key, parts))
         ranked.sort(key=lambda item: (-item[0], item[1]))
-        matches = [
-            Match(
-                id=key,
-                titre=self.catalogue.demarches[key].titre,
-                score=round(score, 3),
-                pourquoi=self._explain(query, parts),
-            )
-            for score, key, parts in ranked[:limit]
+        return ranked
+
+    def _fuse(self, query: _Query, lexical: list, dense: list[tuple[str, float]]) -> list[Match]:
+        """Reciprocal-rank fusion; with no lexical evidence the dense side answers alone."""
+        fused: dict[str, float] = {}
+        why: dict[str, str] = {}
+        for rank, (_, key, parts) in enumerate(lexical):
+            fused[key] = LEXICAL_WEIGHT / (RRF_K + rank)
+            why[key] = self._explain(query, parts)
+        trusted_alone = bool(lexical) or (dense and dense[0][1] >= DENSE_ALONE_MIN)
+        if trusted_alone:
+            for rank, (key, similarity) in enumerate(dense):
+                if not lexical and similarity < DENSE_ALONE_MIN:
+                    break
+                fused[key] = fused.get(key, 0.0) + DENSE_WEIGHT / (RRF_K + rank)
+                why.setdefault(key, DENSE_WHY)
+        order = sorted(fused, key=lambda key: (-fused[key], key))
+        return [
+            Match(key, self.catalogue.demarches[key].titre, round(fused[key], 4), why[key])
+            for key in order
         ]
-        message = None
-        if not matches:
-            message = (
-                "Nous n'avons rien trouvé pour ces mots. Essayez avec d'autres mots, "
-                "ou venez en parler à France services."
-            )
-        corrections = sorted(set(query.corrections.values()))
-        return MatchResult(text, matches, message, corrections)
 
     def _analyse(self, text: str) -> _Query:
         query = _Query()
-        tokens: list[str] = []
-        for token in raw_tokens(text):
-            tokens.extend(split_merged(token, self.lexicon.knows))
-        for token in tokens:
+        pairs: list[tuple[str, str]] = []
+        for token, surface in surface_tokens(text):
+            pairs.extend((part, surface) for part in split_merged(token, self.lexicon.knows))
+        for token, surface in pairs:
             if is_stopword(token):
                 continue
-            if self.lexicon.knows(token) or token.isdigit():
+            if token in self.lexicon.proper or token.isdigit():
+                self._add_written(query, stem(token), surface)
+            elif self.lexicon.knows(token):
                 term = stem(token)
-                query.add(term, 1.0)
-                query.sequence.append(term)
-                query.written.setdefault(term, token)
-                continue
-            for understood in self.lexicon.closest(token):
-                term = stem(understood)
-                query.add(term, CORRECTED_WEIGHT)
-                query.sequence.append(term)
-                query.corrections.setdefault(term, (token, understood))
-        self._expand_synonyms(tokens, query)
+                shown = self.lexicon.shown(token)
+                if fold(shown) == token:
+                    self._add_written(query, term, surface)
+                else:
+                    self._add_corrected(query, term, surface, shown, 1.0)
+            else:
+                candidates = self.lexicon.closest(token)
+                shown = self.lexicon.shown(candidates[0]) if candidates else ""
+                for understood in candidates:
+                    self._add_corrected(query, stem(understood), surface, shown, CORRECTED_WEIGHT)
+        self._expand_synonyms([token for token, _ in pairs], query)
         return query
+
+    @staticmethod
+    def _add_written(query: _Query, term: str, surface: str) -> None:
+        query.add(term, 1.0)
+        query.sequence.append(term)
+        query.written.setdefault(term, surface)
+
+    @staticmethod
+    def _add_corrected(query: _Query, term: str, surface: str, shown: str, weight: float) -> None:
+        query.add(term, weight)
+        query.sequence.append(term)
+        if term not in query.written:
+            query.corrections.setdefault(term, (surface, shown))
 
     def _expand_synonyms(self, tokens: list[str], query: _Query) -> None:
         for forme, sens in self.synonyms:
@@ -201,7 +271,9 @@ class Matcher:
                 said.append(f"« {query.written[term]} »")
             elif term in query.corrections:
                 written, understood = query.corrections[term]
-                sentences.append(f"Vous avez écrit « {written} » : nous avons compris « {understood} ».")
+                sentences.append(
+                    f"Vous avez écrit « {written} » : nous avons compris « {understood} »."
+                )
             elif term in query.synonyms:
                 said.append(f"« {query.synonyms[term]} »")
         said = list(dict.fromkeys(said))
@@ -217,4 +289,5 @@ def _join(items: list[str]) -> str:
 @cache
 def get_matcher() -> Matcher:
     """The matcher for the national catalogue, built once per process."""
-    return Matcher(load_catalogue(), load_vocabulary())
+    catalogue = load_catalogue()
+    return Matcher(catalogue, load_vocabulary(), DenseIndex(catalogue))

@@ -90,10 +90,11 @@ STOPWORDS = frozenset(
     """.split()
 )
 # Words kept although they look like stopwords: they carry the need.
-MEANINGFUL = frozenset({"aide", "aides", "plus", "pas", "sans", "seul", "seule", "aider"})
+MEANINGFUL = frozenset({"aide", "aides", "sans", "seul", "seule", "aider"})
 
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’`´]", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+_WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)?")
 _MERGED_PREFIX = re.compile(r"^(?:d|l|j|m|t|s|n|qu)(?=[aeiouyh])")
 
 
@@ -105,17 +106,24 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+def surface_tokens(text: str) -> list[tuple[str, str]]:
+    """(folded token, word as written) pairs; elisions split (« l'apl » → « l », « apl »),
+    SMS forms expanded (« jsp » → « je », « sais », « pas »)."""
+    pairs: list[tuple[str, str]] = []
+    for word in _WORD.findall(_ELISION.sub(r"\1 ", text)):
+        surface = word.lower()
+        for token in _TOKEN.findall(fold(surface)):
+            expansion = SMS_FORMS.get(token)
+            if expansion is None:
+                pairs.append((token, surface))
+            elif expansion:
+                pairs.extend((part, surface) for part in expansion.split())
+    return pairs
+
+
 def raw_tokens(text: str) -> list[str]:
-    """Folded word tokens, elisions split (« l'apl » → « l », « apl »), SMS forms expanded."""
-    folded = fold(_ELISION.sub(r"\1 ", text))
-    tokens: list[str] = []
-    for token in _TOKEN.findall(folded):
-        expansion = SMS_FORMS.get(token)
-        if expansion is None:
-            tokens.append(token)
-        elif expansion:
-            tokens.extend(expansion.split())
-    return tokens
+    """Folded word tokens (see surface_tokens)."""
+    return [token for token, _ in surface_tokens(text)]
 
 
 def split_merged(token: str, is_known) -> list[str]:
