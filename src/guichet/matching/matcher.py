@@ -12,7 +12,16 @@ from guichet.catalogue.vocabulary import Synonym, load_vocabulary
 from .dense import DenseIndex
 from .index import BM25Index, Document
 from .lexicon import Lexicon
-from .text import fold, is_stopword, raw_tokens, split_merged, stem, surface_tokens
+from .text import (
+    absence_terms,
+    fold,
+    french_share,
+    is_stopword,
+    raw_tokens,
+    split_merged,
+    stem,
+    surface_tokens,
+)
 from .urgency import Urgency, detect_urgencies
 
 MAX_CHARS = 2000
@@ -35,6 +44,15 @@ DENSE_WEIGHT = 0.6
 # Below this cosine similarity the dense side is not trusted on its own.
 DENSE_ALONE_MIN = 0.35
 DENSE_WHY = "Le sens de votre phrase est proche de cette démarche."
+# How French a text looks (share of words we know) sets how far its words are trusted:
+# below FOREIGN_BELOW the text is taken as another language and only its meaning counts.
+FOREIGN_BELOW = 0.25
+FRENCH_FROM = 0.65
+FOREIGN_DENSE_MIN = 0.2
+FOREIGN_MESSAGE = (
+    "Votre message ne semble pas écrit en français. Nous avons cherché son sens. "
+    "Les réponses sont en français."
+)
 CORRECTED_WEIGHT = 0.8
 # Fields written by us, spelled right: corrections are shown in these words.
 PROSE_FIELDS = frozenset({"titre", "nom_officiel", "resume", "pour_qui", "ce_que_vous_recevez"})
@@ -124,6 +142,8 @@ class Matcher:
             terms: Counter = Counter()
             for name, texts in _document_fields(demarche).items():
                 for text in texts:
+                    for _, _, term in absence_terms(raw_tokens(text)):
+                        terms[term] += FIELD_WEIGHTS[name]
                     for token, surface in surface_tokens(text):
                         if is_stopword(token):
                             continue
@@ -162,10 +182,13 @@ class Matcher:
                 "ou venez en parler à France services.",
                 urgences=urgencies,
             )
-        lexical = self._lexical_ranking(query)
+        share = french_share(text, self.lexicon.knows)
+        foreign = self.dense is not None and share < FOREIGN_BELOW
+        lexical = [] if foreign else self._lexical_ranking(query)
         dense = self.dense.rank(text) if self.dense else []
-        matches = self._fuse(query, lexical, dense)[:limit]
-        message = None
+        trust = min(1.0, max(0.0, (share - FOREIGN_BELOW) / (FRENCH_FROM - FOREIGN_BELOW)))
+        matches = self._fuse(query, lexical, dense, trust, foreign)[:limit]
+        message = FOREIGN_MESSAGE if foreign and matches else None
         if not matches:
             message = (
                 "Nous n'avons rien trouvé pour ces mots. Essayez avec d'autres mots, "
@@ -188,17 +211,25 @@ class Matcher:
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return ranked
 
-    def _fuse(self, query: _Query, lexical: list, dense: list[tuple[str, float]]) -> list[Match]:
-        """Reciprocal-rank fusion; with no lexical evidence the dense side answers alone."""
+    def _fuse(
+        self,
+        query: _Query,
+        lexical: list,
+        dense: list[tuple[str, float]],
+        trust: float = 1.0,
+        foreign: bool = False,
+    ) -> list[Match]:
+        """Reciprocal-rank fusion, the lexical side weighted by how French the text looks;
+        with no lexical evidence the dense side answers alone, above a similarity floor."""
         fused: dict[str, float] = {}
         why: dict[str, str] = {}
         for rank, (_, key, parts) in enumerate(lexical):
-            fused[key] = LEXICAL_WEIGHT / (RRF_K + rank)
+            fused[key] = LEXICAL_WEIGHT * trust / (RRF_K + rank)
             why[key] = self._explain(query, parts)
-        trusted_alone = bool(lexical) or (dense and dense[0][1] >= DENSE_ALONE_MIN)
-        if trusted_alone:
+        floor = FOREIGN_DENSE_MIN if foreign else DENSE_ALONE_MIN
+        if lexical or (dense and dense[0][1] >= floor):
             for rank, (key, similarity) in enumerate(dense):
-                if not lexical and similarity < DENSE_ALONE_MIN:
+                if not lexical and similarity < floor:
                     break
                 fused[key] = fused.get(key, 0.0) + DENSE_WEIGHT / (RRF_K + rank)
                 why.setdefault(key, DENSE_WHY)
@@ -230,7 +261,11 @@ class Matcher:
                 shown = self.lexicon.shown(candidates[0]) if candidates else ""
                 for understood in candidates:
                     self._add_corrected(query, stem(understood), surface, shown, CORRECTED_WEIGHT)
-        self._expand_synonyms([token for token, _ in pairs], query)
+        tokens = [token for token, _ in pairs]
+        for negator, thing, term in absence_terms(tokens):
+            query.add(term, 1.0)
+            query.written.setdefault(term, f"{pairs[negator][1]} … {pairs[thing][1]}")
+        self._expand_synonyms(tokens, query)
         return query
 
     @staticmethod
@@ -275,7 +310,9 @@ class Matcher:
                     f"Vous avez écrit « {written} » : nous avons compris « {understood} »."
                 )
             elif term in query.synonyms:
-                said.append(f"« {query.synonyms[term]} »")
+                expression = query.synonyms[term]
+                if not any(expression in already for already in said):
+                    said.append(f"« {expression} »")
         said = list(dict.fromkeys(said))
         if said:
             sentences.insert(0, f"Vous avez parlé de {_join(said)}.")

@@ -130,10 +130,10 @@ def split_merged(token: str, is_known) -> list[str]:
     """« lapl » → [« l », « apl »], « dla » → [« de », « la »] when the rest is a known word."""
     if token == "dla":
         return ["de", "la"]
-    if is_known(token):
+    if is_known(token) or is_stopword(token):
         return [token]
     match = _MERGED_PREFIX.match(token)
-    if match and len(token) - match.end() >= 2:
+    if match and len(token) - match.end() >= 3:
         rest = token[match.end() :]
         if is_known(rest):
             return [token[: match.end()], rest]
@@ -157,3 +157,46 @@ def stem(token: str) -> str:
     if len(stemmed) > 4 and stemmed.endswith("e"):
         stemmed = stemmed[:-1]
     return stemmed
+
+
+def french_share(text: str, is_known) -> float:
+    """Share of the words of a text that are French as our catalogue or everyday speech knows
+    them. Words in another script count as not French. A text of one or two words in our
+    script is given the benefit of the doubt (1.0): too short to tell."""
+    words = [w.lower() for w in _WORD.findall(_ELISION.sub(r"\1 ", text)) if not w.isdigit()]
+    latin = [fold(w) for w in words if _TOKEN.fullmatch(fold(w))]
+    if not words or (len(words) <= 2 and len(latin) == len(words)):
+        return 1.0
+    french = 0
+    for word in latin:
+        parts = split_merged(word, is_known)
+        if all(p in SMS_FORMS or p in STOPWORDS or is_known(p) or len(p) == 1 for p in parts):
+            french += 1
+    return french / len(words)
+
+
+NEGATORS = frozenset(
+    {"pas", "plus", "sans", "aucun", "aucune", "rien", "manque", "perdu", "perdue"}
+)
+_ABSENCE_SKIP = frozenset({"de", "d", "du", "des", "la", "le", "les", "l", "mon", "ma", "mes", "a"})
+
+
+def absence_terms(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """Lack of something, as one feature: « pas d'argent », « plus de mutuelle »,
+    « sans ressources » → (position of « pas », position of « argent », « !argent »)… Both sides use it, so
+    « je n'ai plus d'argent » meets « plus d'argent » without the common word « argent »
+    alone deciding."""
+    found = []
+    for position, token in enumerate(tokens):
+        if token not in NEGATORS:
+            continue
+        for offset in range(1, 4):
+            if position + offset >= len(tokens):
+                break
+            following = tokens[position + offset]
+            if following in _ABSENCE_SKIP:
+                continue
+            if not is_stopword(following) and following not in NEGATORS:
+                found.append((position, position + offset, "!" + stem(following)))
+            break
+    return found
