@@ -2,6 +2,7 @@
 
     guichet besoin "texte"            need → démarches (--json for machines)
     guichet besoin --json < besoins   one need per line → one JSON object per line
+    guichet evaluer FICHIER.tsv       top-1, top-3 and MRR of the matcher on phrasings
     guichet simuler FILE | -          household → rights (situation format of the README)
 
 Bad input gets a message in plain French and exit status 2, never a traceback.
@@ -10,6 +11,7 @@ Bad input gets a message in plain French and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import json
 import sys
@@ -35,6 +37,9 @@ def _build_parser() -> argparse.ArgumentParser:
     besoin.add_argument("texte", nargs="*", help="le besoin, en vos mots")
     besoin.add_argument("--json", action="store_true", help="réponse en JSON")
     besoin.add_argument("--nombre", type=int, default=5, help="nombre de démarches (défaut 5)")
+
+    evaluer = commands.add_parser("evaluer", help="mesurer la recherche sur un fichier de besoins")
+    evaluer.add_argument("fichiers", nargs="+", help="fichiers TSV : texte, attendus, tags")
 
     simuler = commands.add_parser("simuler", help="estimer les aides d'un foyer")
     simuler.add_argument(
@@ -75,6 +80,24 @@ def run_besoin(args: argparse.Namespace) -> int:
     for rank, match in enumerate(result.demarches, 1):
         print(f"{rank}. {match.titre}  [{match.id}]")
         print(f"   {match.pourquoi}")
+    return 0
+
+
+def run_evaluer(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from guichet.matching import get_matcher
+    from guichet.matching.evaluation import evaluate, read_phrasings
+
+    for name in args.fichiers:
+        try:
+            rows = read_phrasings(Path(name))
+        except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
+            raise UsageError(f"le fichier « {name} » ne peut pas être lu ({exc}).") from None
+        if not rows:
+            raise UsageError(f"le fichier « {name} » ne contient aucun besoin.")
+        print(f"== {name}")
+        print("\n".join(evaluate(get_matcher(), rows).lines()))
     return 0
 
 
@@ -151,7 +174,7 @@ def _print_household(answer: dict) -> None:
         print("Aucune aide estimée pour cette situation. Venez en parler à France services.")
 
 
-COMMANDS = {"besoin": run_besoin, "simuler": run_simuler}
+COMMANDS = {"besoin": run_besoin, "evaluer": run_evaluer, "simuler": run_simuler}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

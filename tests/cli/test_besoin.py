@@ -67,3 +67,19 @@ def test_urgent_need_lists_contacts(capsys):
     code, out, _ = run(["besoin", "--json", "je dors dans ma voiture"], capsys)
     data = json.loads(out)
     assert data["urgences"][0]["contacts"][0]["numero"] == "115"
+
+
+def test_evaluer_prints_rates_and_failures(capsys, tmp_path):
+    path = tmp_path / "b.tsv"
+    path.write_text("texte\tattendus\ttags\nmutuelle pas chère\tcss\tsimple\nxyz\trsa\tvague\n")
+    code, out, _ = run(["evaluer", str(path)], capsys)
+    assert code == 0
+    assert "top-3 50.0%" in out and "MRR" in out
+    assert "RATÉ  'xyz'" in out
+
+
+def test_evaluer_bad_file(capsys, tmp_path):
+    path = tmp_path / "b.tsv"
+    path.write_text("phrase\tid\nmutuelle\tcss\n")
+    code, _, err = run(["evaluer", str(path)], capsys)
+    assert code == 2 and "colonnes manquantes" in err

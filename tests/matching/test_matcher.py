@@ -1,8 +1,7 @@
-import csv
-
 import pytest
 
 from guichet.matching import get_matcher
+from guichet.matching.evaluation import evaluate, read_phrasings
 from tests.paths import EVAL_DATA
 
 
@@ -15,16 +14,21 @@ def top_ids(matcher, text, k=3):
     return [m.id for m in matcher.match(text).demarches[:k]]
 
 
-def test_development_set_top3_floor(matcher):
-    """Regression floor on shared/eval/besoins.tsv (issue 2: top-3 ≥ 80 %)."""
-    with open(EVAL_DATA / "besoins.tsv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    misses = [
-        row["texte"]
-        for row in rows
-        if not set(row["attendus"].split("|")) & set(top_ids(matcher, row["texte"]))
-    ]
-    assert (len(rows) - len(misses)) / len(rows) >= 0.80, misses
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        # shared/eval development set; issue 3 target 95 %.
+        ("besoins.tsv", 0.95),
+        # 211 phrasings written blind (without reading the matcher), every id ≥ 2 times.
+        ("besoins_guichet.tsv", 0.95),
+        # English, Arabic, Spanish, Turkish, Portuguese: the dense signal answers alone.
+        ("besoins_langues.tsv", 0.80),
+    ],
+)
+def test_top3_floors(matcher, name, floor):
+    """Regression floors, not targets to tune to: other phrasings are tried too."""
+    report = evaluate(matcher, read_phrasings(EVAL_DATA / name))
+    assert report.top3_rate >= floor, "\n".join(report.lines())
 
 
 @pytest.mark.parametrize(
@@ -71,3 +75,30 @@ def test_json_shape(matcher):
     data = matcher.match("mutuelle pas chère").to_json()
     first = data["demarches"][0]
     assert set(first) == {"id", "titre", "score", "pourquoi"}
+
+
+def test_vague_need_gets_a_clarifying_question(matcher):
+    result = matcher.match("Je voudrais une aide pour les enfants.")
+    assert result.question is not None
+    assert 3 <= len(result.question.choix) <= 6
+    assert "famille" in [c.theme for c in result.question.choix]
+
+
+def test_clear_need_gets_no_question(matcher):
+    assert matcher.match("ma carte vitale est perdue").question is None
+
+
+def test_answer_to_the_question_filters_by_theme(matcher):
+    result = matcher.match("Je voudrais une aide pour les enfants.", theme="famille")
+    assert result.question is None
+    assert {matcher.catalogue.get(m.id).theme for m in result.demarches} == {"famille"}
+
+
+def test_other_language_is_answered_in_french(matcher):
+    result = matcher.match("I lost my job, how do I get unemployment benefits?")
+    assert "are" in [m.id for m in result.demarches[:3]]
+    assert "français" in result.message
+
+
+def test_absence_is_understood(matcher):
+    assert "rsa" in top_ids(matcher, "je n'ai plus aucun revenu")

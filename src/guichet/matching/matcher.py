@@ -12,6 +12,7 @@ from guichet.catalogue.vocabulary import Synonym, load_vocabulary
 from .dense import DenseIndex
 from .index import BM25Index, Document
 from .lexicon import Lexicon
+from .question import THEMES, Question, ask_theme, is_unclear
 from .text import (
     absence_terms,
     fold,
@@ -78,9 +79,12 @@ class MatchResult:
     message: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
     urgences: list[Urgency] = field(default_factory=list)
+    question: Question | None = None
 
     def to_json(self) -> dict:
         data: dict = {"demarches": [m.to_json() for m in self.demarches]}
+        if self.question:
+            data["question"] = self.question.to_json()
         if self.urgences:
             data["urgences"] = [
                 {
@@ -168,7 +172,9 @@ class Matcher:
         self.lexicon = Lexicon(words, acronyms, proper)
         self.index = BM25Index(documents)
 
-    def match(self, text: str, limit: int = 5) -> MatchResult:
+    def match(self, text: str, limit: int = 5, theme: str | None = None) -> MatchResult:
+        """The best démarches for a need. With `theme` (the answer to our clarifying
+        question), only the démarches of that theme are kept and no question is asked."""
         text = (text or "").strip()
         if not text:
             return MatchResult(text, message="Écrivez en quelques mots ce qui ne va pas.")
@@ -187,7 +193,13 @@ class Matcher:
         lexical = [] if foreign else self._lexical_ranking(query)
         dense = self.dense.rank(text) if self.dense else []
         trust = min(1.0, max(0.0, (share - FOREIGN_BELOW) / (FRENCH_FROM - FOREIGN_BELOW)))
-        matches = self._fuse(query, lexical, dense, trust, foreign)[:limit]
+        ranked = self._fuse(query, lexical, dense, trust, foreign)
+        question = None
+        if theme in THEMES:
+            ranked = [m for m in ranked if self.catalogue.demarches[m.id].theme == theme]
+        elif ranked and self._unclear(query, lexical):
+            question = ask_theme([self.catalogue.demarches[m.id].theme for m in ranked[:10]])
+        matches = ranked[:limit]
         message = FOREIGN_MESSAGE if foreign and matches else None
         if not matches:
             message = (
@@ -195,7 +207,17 @@ class Matcher:
                 "ou venez en parler à France services."
             )
         corrections = sorted(set(query.corrections.values()))
-        return MatchResult(text, matches, message, corrections, urgencies)
+        return MatchResult(text, matches, message, corrections, urgencies, question)
+
+    def _unclear(self, query: _Query, lexical: list) -> bool:
+        if not lexical:
+            return True
+        best_idf = max(
+            (self.index.idf[t] * w for t, w in query.terms.items() if t in self.index.idf),
+            default=0.0,
+        )
+        second = lexical[1][0] if len(lexical) > 1 else 0.0
+        return is_unclear(best_idf, lexical[0][0], second)
 
     def _lexical_ranking(self, query: _Query) -> list[tuple[float, str, dict[str, float]]]:
         scored = self.index.score(query.terms)

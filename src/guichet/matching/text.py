@@ -170,7 +170,7 @@ def french_share(text: str, is_known) -> float:
     french = 0
     for word in latin:
         parts = split_merged(word, is_known)
-        if all(p in SMS_FORMS or p in STOPWORDS or is_known(p) or len(p) == 1 for p in parts):
+        if all(p in SMS_FORMS or p in STOPWORDS or is_known(p) for p in parts):
             french += 1
     return french / len(words)
 
