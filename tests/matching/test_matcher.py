@@ -102,3 +102,19 @@ def test_other_language_is_answered_in_french(matcher):
 
 def test_absence_is_understood(matcher):
     assert "rsa" in top_ids(matcher, "je n'ai plus aucun revenu")
+
+
+def test_several_needs_come_back_grouped(matcher):
+    result = matcher.match(
+        "J'ai perdu mon emploi, je ne peux plus payer le loyer et ma carte vitale est perdue"
+    )
+    assert len(result.groupes) >= 2
+    firsts = {group.demarches[0].id for group in result.groupes}
+    assert "carte-vitale" in firsts
+    assert firsts & {"are", "inscription-france-travail"}
+    # each need's best démarche comes first in the flat list too
+    assert firsts <= {m.id for m in result.demarches[: len(firsts)]}
+
+
+def test_one_need_is_not_split(matcher):
+    assert matcher.match("ma carte vitale est perdue").groupes == []

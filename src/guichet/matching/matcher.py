@@ -19,6 +19,7 @@ from .text import (
     french_share,
     is_stopword,
     raw_tokens,
+    split_clauses,
     split_merged,
     stem,
     surface_tokens,
@@ -55,6 +56,9 @@ FOREIGN_MESSAGE = (
     "Les réponses sont en français."
 )
 CORRECTED_WEIGHT = 0.8
+# Several needs: a clause needs this lexical score to stand as a need of its own.
+CLAUSE_MIN_SCORE = 8.0
+GROUP_SIZE = 3
 # Fields written by us, spelled right: corrections are shown in these words.
 PROSE_FIELDS = frozenset({"titre", "nom_officiel", "resume", "pour_qui", "ce_que_vous_recevez"})
 SYNONYM_WEIGHT = 0.7
@@ -80,9 +84,12 @@ class MatchResult:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     urgences: list[Urgency] = field(default_factory=list)
     question: Question | None = None
+    groupes: list[NeedGroup] = field(default_factory=list)
 
     def to_json(self) -> dict:
         data: dict = {"demarches": [m.to_json() for m in self.demarches]}
+        if self.groupes:
+            data["groupes"] = [g.to_json() for g in self.groupes]
         if self.question:
             data["question"] = self.question.to_json()
         if self.urgences:
@@ -97,6 +104,17 @@ class MatchResult:
         if self.message:
             data["message"] = self.message
         return data
+
+
+@dataclass(frozen=True)
+class NeedGroup:
+    """One need among several in the same text, with its own best démarches."""
+
+    besoin: str
+    demarches: list[Match]
+
+    def to_json(self) -> dict:
+        return {"besoin": self.besoin, "demarches": [m.to_json() for m in self.demarches]}
 
 
 @dataclass
@@ -199,6 +217,10 @@ class Matcher:
             ranked = [m for m in ranked if self.catalogue.demarches[m.id].theme == theme]
         elif ranked and self._unclear(query, lexical):
             question = ask_theme([self.catalogue.demarches[m.id].theme for m in ranked[:10]])
+        groups = [] if theme or foreign else self._several_needs(text)
+        if groups:
+            ranked = _interleave([g.demarches for g in groups], ranked)
+            question = None
         matches = ranked[:limit]
         message = FOREIGN_MESSAGE if foreign and matches else None
         if not matches:
@@ -207,7 +229,22 @@ class Matcher:
                 "ou venez en parler à France services."
             )
         corrections = sorted(set(query.corrections.values()))
-        return MatchResult(text, matches, message, corrections, urgencies, question)
+        return MatchResult(text, matches, message, corrections, urgencies, question, groups)
+
+    def _several_needs(self, text: str) -> list[NeedGroup]:
+        """One group per need when the text speaks of several: each clause that stands on
+        its own (a confident lexical match) and points somewhere else than the others."""
+        groups: list[NeedGroup] = []
+        for clause in split_clauses(text):
+            query = self._analyse(clause)
+            lexical = self._lexical_ranking(query)
+            if not lexical or lexical[0][0] < CLAUSE_MIN_SCORE:
+                continue
+            dense = self.dense.rank(clause) if self.dense else []
+            best = self._fuse(query, lexical, dense)[:GROUP_SIZE]
+            if all(best[0].id not in {m.id for m in g.demarches[:2]} for g in groups):
+                groups.append(NeedGroup(clause, best))
+        return groups if len(groups) >= 2 else []
 
     def _unclear(self, query: _Query, lexical: list) -> bool:
         if not lexical:
@@ -339,6 +376,19 @@ class Matcher:
         if said:
             sentences.insert(0, f"Vous avez parlé de {_join(said)}.")
         return " ".join(dict.fromkeys(sentences)) or "Cette démarche est proche de vos mots."
+
+
+def _interleave(groups: list[list[Match]], ranked: list[Match]) -> list[Match]:
+    """Each need's best démarche first, then the rest of the whole-text ranking."""
+    order: list[Match] = []
+    for position in range(GROUP_SIZE):
+        for group in groups:
+            if position < len(group) and group[position].id not in {m.id for m in order}:
+                order.append(group[position])
+        if position == 0:
+            break
+    order += [m for m in ranked if m.id not in {o.id for o in order}]
+    return order
 
 
 def _join(items: list[str]) -> str:

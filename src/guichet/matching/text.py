@@ -200,3 +200,14 @@ def absence_terms(tokens: list[str]) -> list[tuple[int, int, str]]:
                 found.append((position, position + offset, "!" + stem(following)))
             break
     return found
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;.!?\n]+|\s(?:et|mais|aussi|puis|en plus|sans compter|plus|ainsi que)\s|\s[+&]\s",
+    re.IGNORECASE,
+)
+
+
+def split_clauses(text: str) -> list[str]:
+    """Parts of a text that may each carry a need: « le loyer, l'edf, les petits »."""
+    return [part.strip() for part in _CLAUSE_BREAK.split(text) if part and part.strip()]
