@@ -1,0 +1,1 @@
+"""Guichet's Django shell: pages, admin and persistence around the pure-Python core."""

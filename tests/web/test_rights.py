@@ -1,0 +1,173 @@
+"""« Mes droits »: errors next to their fields, everything typed kept, results as estimates."""
+
+import pytest
+
+from guichet_web.pages.rights import RightsForm, field_for_champ
+from tests.web.htmlpage import page
+
+VALID = {
+    "mois": "2026-05",
+    "logement_statut": "locataire",
+    "loyer": "450",
+    "demandeur_age": "35",
+    "demandeur_activite": "salarie",
+    "demandeur_salaire_net": "1 200,50",
+    "en_couple": "on",
+    "conjoint_age": "33",
+    "conjoint_activite": "chomeur",
+    "conjoint_chomage_net": "600",
+    "enfant_1_age": "4",
+    "enfant_3_age": "12",
+}
+
+
+def test_form_defaults_to_the_current_month(client, territory, fake_simulator):
+    response = client.get("/mes-droits/")
+    mois = next(f for f in page(response).fields() if f.get("name") == "mois")
+    assert mois["value"] == RightsForm().initial["mois"]
+    assert len(page(response).find_all("fieldset")) >= 5
+    assert len(page(response).find_all("legend")) == len(page(response).find_all("fieldset"))
+
+
+def test_errors_keep_every_typed_value(client, territory, fake_simulator):
+    data = {**VALID, "mois": "2026-13", "loyer": "beaucoup", "demandeur_age": "-4"}
+    response = client.post("/mes-droits/", data)
+    assert response.status_code == 200
+    assert fake_simulator.parsed == []
+    html = page(response)
+    values = {f["name"]: f.get("value") for f in html.fields() if f.get("type") != "radio"}
+    for name in (
+        "mois",
+        "loyer",
+        "demandeur_age",
+        "demandeur_salaire_net",
+        "conjoint_age",
+        "enfant_3_age",
+    ):
+        assert values[name] == data[name], name
+    checked = [f for f in html.fields() if f.get("type") == "radio" and "checked" in f]
+    assert checked[0]["value"] == "locataire"
+    for name in ("mois", "loyer", "demandeur_age"):
+        field = next(f for f in html.fields() if f.get("name") == name)
+        assert f"id_{name}-erreur" in field["aria-describedby"]
+        assert f"id_{name}-erreur" in html.ids()
+    body = response.content.decode()
+    assert "n&#x27;est pas un montant" in body
+    assert "entre 0 et 120" in body
+    assert "Il faut corriger 3 réponses" in body
+
+
+def test_rent_is_required_for_tenants(client, territory, fake_simulator):
+    response = client.post("/mes-droits/", {**VALID, "loyer": ""})
+    assert "Indiquez votre loyer" in response.content.decode()
+
+
+def test_valid_answers_give_estimated_amounts(client, territory, fake_simulator):
+    response = client.post("/mes-droits/", VALID)
+    assert response.status_code == 302 and response["Location"] == "/mes-droits/resultats"
+    situation = fake_simulator.parsed[0]
+    assert situation == {
+        "mois": "2026-05",
+        "logement": {"statut": "locataire", "loyer": 450.0},
+        "personnes": [
+            {
+                "role": "demandeur",
+                "age": 35,
+                "revenus_mensuels": {
+                    "salaire_net": 1200.5,
+                    "chomage_net": 0.0,
+                    "retraite_nette": 0.0,
+                    "pension_alimentaire_recue": 0.0,
+                },
+                "taux_incapacite": 0,
+                "enceinte": False,
+                "activite": "salarie",
+            },
+            {
+                "role": "conjoint",
+                "age": 33,
+                "revenus_mensuels": {
+                    "salaire_net": 0.0,
+                    "chomage_net": 600.0,
+                    "retraite_nette": 0.0,
+                    "pension_alimentaire_recue": 0.0,
+                },
+                "taux_incapacite": 0,
+                "enceinte": False,
+                "activite": "chomeur",
+            },
+            {"role": "enfant", "age": 4},
+            {"role": "enfant", "age": 12},
+        ],
+    }
+    results = client.get("/mes-droits/resultats")
+    body = results.content.decode()
+    assert page(results).h1_count == 1
+    assert "≈ 573\u00a0€ par mois" in body
+    assert "estimations" in body
+    assert 'href="/demarches/rsa"' in body
+    assert "France services Besançon Planoise" in body
+    assert body.index("Calculé, mais pas pour vous") < body.index("/demarches/aah")
+
+
+def test_modifier_mes_reponses_keeps_the_answers(client, territory, fake_simulator):
+    client.post("/mes-droits/", VALID)
+    html = page(client.get("/mes-droits/"))
+    values = {f["name"]: f.get("value") for f in html.fields() if f.get("type") == "text"}
+    assert values["demandeur_salaire_net"] == "1 200,50"
+    assert values["enfant_3_age"] == "12"
+    couple = next(f for f in html.fields() if f.get("name") == "en_couple")
+    assert "checked" in couple
+
+
+def test_clear_answers(client, territory, fake_simulator):
+    client.post("/mes-droits/", VALID)
+    client.post("/mes-droits/effacer")
+    assert client.get("/mes-droits/resultats")["Location"] == "/mes-droits/"
+
+
+def test_results_without_answers_go_back_to_the_form(client, territory, fake_simulator):
+    response = client.get("/mes-droits/resultats")
+    assert response.status_code == 302 and response["Location"] == "/mes-droits/"
+
+
+def test_simulator_error_goes_next_to_its_field(client, territory, fake_simulator):
+    fake_simulator.refuse = ("L'âge de l'enfant est trop grand.", "personnes[2].age")
+    response = client.post("/mes-droits/", VALID)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["enfant_1_age"] == ["L'âge de l'enfant est trop grand."]
+    assert 'value="4"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("champ", "field"),
+    [
+        ("mois", "mois"),
+        ("logement.loyer", "loyer"),
+        ("logement.statut", "logement_statut"),
+        ("personnes[0].age", "demandeur_age"),
+        ("personnes[1].revenus_mensuels.chomage_net", "conjoint_chomage_net"),
+        ("personnes[0].taux_incapacite", "demandeur_taux_incapacite"),
+        ("personnes[2]", "enfant_1_age"),
+        ("personnes", None),
+        ("commune", None),
+    ],
+)
+def test_field_for_champ(champ, field):
+    prefixes = ["demandeur", "conjoint", "enfant_1"]
+    assert field_for_champ(champ, prefixes, RightsForm()) == field
+
+
+def test_spouse_fields_are_ignored_when_not_in_a_couple(fake_simulator):
+    form = RightsForm({**VALID, "en_couple": ""})
+    assert form.is_valid(), form.errors
+    situation, prefixes = form.situation()
+    assert [p["role"] for p in situation["personnes"]] == ["demandeur", "enfant", "enfant"]
+    assert prefixes == ["demandeur", "enfant_1", "enfant_3"]
+
+
+def test_owner_gives_no_rent(fake_simulator):
+    form = RightsForm({**VALID, "logement_statut": "proprietaire", "loyer": ""})
+    assert form.is_valid(), form.errors
+    assert form.situation()[0]["logement"] == {"statut": "proprietaire"}
