@@ -365,9 +365,12 @@ class Matcher:
                 said.append(f"« {query.written[term]} »")
             elif term in query.corrections:
                 written, understood = query.corrections[term]
-                sentences.append(
-                    f"Vous avez écrit « {written} » : nous avons compris « {understood} »."
-                )
+                if fold(understood) in self.lexicon.proper:
+                    sentences.append(
+                        f"Vous avez écrit « {written} » : nous avons compris « {understood} »."
+                    )
+                else:  # a word people write, not one of ours: no lesson in spelling
+                    said.append(f"« {written} »")
             elif term in query.synonyms:
                 expression = query.synonyms[term]
                 if not any(expression in already for already in said):
