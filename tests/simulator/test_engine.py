@@ -1,0 +1,237 @@
+"""The simulator against published amounts, with OpenFisca-France (slow).
+
+All households are computed once, in one call (one vectorised simulation per
+month), and shared by the tests of this module.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from guichet.simulator import parse_situation, simulate
+from guichet.simulator.inputs import NET_TO_GROSS
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(__file__).resolve().parent / "data"
+SHARED_FOYERS = Path(__file__).resolve().parents[3] / "shared/eval/foyers.json"
+
+
+def load(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+FOYERS = load(SHARED_FOYERS if SHARED_FOYERS.exists() else DATA / "foyers.json")
+OFFICIELS = load(DATA / "cas_officiels.json")
+
+# Cases of our own, checked on rules rather than on a published amount.
+EXTRA = {
+    # Pension alimentaire 854 €/mois = 10 248 €/an : sous le plafond CSS gratuite du
+    # 1er avril 2025 (10 339 €), au-dessus de l'ancien (10 166 €) que le moteur garde.
+    "css-plafond-2025": {
+        "mois": "2025-06",
+        "logement": {"statut": "sans_domicile"},
+        "personnes": [
+            {"role": "demandeur", "age": 40, "revenus_mensuels": {"pension_alimentaire_recue": 854}}
+        ],
+    },
+    "salaire-locataire": {
+        "mois": "2026-05",
+        "logement": {"statut": "locataire", "loyer": 500},
+        "personnes": [{"role": "demandeur", "age": 30, "revenus_mensuels": {"salaire_net": 1000}}],
+    },
+    "sans-salaire-locataire": {
+        "mois": "2026-05",
+        "logement": {"statut": "locataire", "loyer": 500},
+        "personnes": [{"role": "demandeur", "age": 30, "activite": "salarie"}],
+    },
+    "chomage-et-retraite-imposables": {
+        "mois": "2026-05",
+        "logement": {"statut": "proprietaire"},
+        "personnes": [
+            {"role": "demandeur", "age": 58, "revenus_mensuels": {"chomage_net": 2600}},
+            {"role": "conjoint", "age": 63, "revenus_mensuels": {"retraite_nette": 2300}},
+        ],
+    },
+    "aah-locataire": {
+        "mois": "2026-05",
+        "logement": {"statut": "locataire", "loyer": 450},
+        "personnes": [{"role": "demandeur", "age": 45, "taux_incapacite": 80}],
+    },
+    # AAH et ASI se lisent l'une l'autre : le moteur coupe ce cycle, le résultat dépend de
+    # l'ordre de calcul (voir le rapport) ; il doit au moins être le même seul ou en lot.
+    "aah-asi-retraite": {
+        "mois": "2026-05",
+        "logement": {"statut": "locataire", "loyer": 400},
+        "personnes": [
+            {
+                "role": "demandeur",
+                "age": 62,
+                "taux_incapacite": 80,
+                "revenus_mensuels": {"retraite_nette": 600},
+            }
+        ],
+    },
+    "famille-monoparentale": {
+        "mois": "2026-05",
+        "logement": {"statut": "locataire_hlm", "loyer": 420},
+        "personnes": [
+            {"role": "demandeur", "age": 29, "revenus_mensuels": {"salaire_net": 850}},
+            {"role": "enfant", "age": 2},
+            {"role": "enfant", "age": 12},
+        ],
+    },
+}
+
+
+def _all_situations():
+    situations = [case["situation"] for case in FOYERS + OFFICIELS]
+    situations += [{"id": key, **value} for key, value in EXTRA.items()]
+    return [parse_situation(data) for data in situations]
+
+
+@pytest.fixture(scope="module")
+def situations():
+    return _all_situations()
+
+
+@pytest.fixture(scope="module")
+def results(situations):
+    computed = simulate(situations)
+    assert all(result.ok for result in computed), [r.erreur for r in computed if not r.ok]
+    return {result.id: result for result in computed}
+
+
+def expected_amounts(cases):
+    return [
+        pytest.param(
+            case["situation"]["id"],
+            benefit,
+            amount,
+            case.get("tolerance", 0.02),
+            id=f"{case['situation']['id']}:{benefit}",
+        )
+        for case in cases
+        for benefit, amount in case["attendu"].items()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("household", "benefit", "expected", "tolerance"), expected_amounts(FOYERS)
+)
+def test_shared_eval_households(results, household, benefit, expected, tolerance):
+    assert results[household].montant(benefit) == pytest.approx(expected, abs=tolerance)
+
+
+@pytest.mark.parametrize(
+    ("household", "benefit", "expected", "tolerance"), expected_amounts(OFFICIELS)
+)
+def test_published_amounts(results, household, benefit, expected, tolerance):
+    """Each case of data/cas_officiels.json cites the decree or table of its amount."""
+    assert results[household].montant(benefit) == pytest.approx(expected, abs=0.005)
+
+
+def test_shared_eval_copy_is_current():
+    if SHARED_FOYERS.exists():
+        assert load(SHARED_FOYERS) == load(DATA / "foyers.json")
+
+
+def test_batch_gives_the_same_results_as_one_by_one(situations, results):
+    """The engine cuts dependency cycles: results must not depend on the batch."""
+    chosen = [
+        s
+        for s in situations
+        if s.id
+        in {
+            "aah-taux-plein-2026",
+            "couple-2-enfants-af-2026",
+            "aah-locataire",
+            "chomage-et-retraite-imposables",
+            "famille-monoparentale",
+            "seul-sans-revenu-heberge-2025",
+            "aah-asi-retraite",
+        }
+    ]
+    assert len(chosen) == 7
+    for situation in chosen:
+        (alone,) = simulate([situation])
+        assert alone.to_json() == results[situation.id].to_json(), situation.id
+
+
+def test_result_json_shape(results):
+    data = results["couple-2-enfants-af-2026"].to_json()
+    assert data["id"] == "couple-2-enfants-af-2026" and data["mois"] == "2026-05"
+    af = next(aide for aide in data["aides"] if aide["id"] == "allocations-familiales")
+    assert af == {
+        "id": "allocations-familiales",
+        "libelle": "Allocations familiales",
+        "montant": 152.25,
+        "periodicite": "mensuelle",
+        "variable": "af",
+        "eligible": True,
+    }
+    for aide in data["aides"]:
+        assert aide["periodicite"] in {"mensuelle", "annuelle", "ponctuelle"}
+        assert round(aide["montant"], 2) == aide["montant"]
+
+
+def test_css_is_free_for_rsa_recipients(results):
+    """Art. L861-1 CSS: a foyer that receives the RSA has the CSS without participation."""
+    css = results["seul-sans-revenu-heberge-2026"].aide("css")
+    assert css.eligible and css.detail == "gratuite" and css.montant == 0
+
+
+def test_css_participation_of_an_aah_recipient(results):
+    """AAH 12 499 € a year: between the two ceilings; 14 € a month from 30 to 49 years old
+    (participation forfaitaire, art. D861-3 CSS: 8, 14, 21, 25 or 30 € by age)."""
+    for household in ("aah-taux-plein-2026", "aah-locataire"):
+        css = results[household].aide("css")
+        assert css.eligible and css.detail == "participation 14 € par mois", household
+        assert css.variable == "css_participation_forfaitaire"
+
+
+def test_css_ceiling_override_from_april_2025(results):
+    css = results["css-plafond-2025"].aide("css")
+    assert css.detail == "gratuite"
+
+
+def test_net_wages_count_for_housing_aid(results):
+    """Housing aid reads gross-based taxable income: the net wage must reach it."""
+    with_wage = results["salaire-locataire"].montant("aide-logement")
+    without = results["sans-salaire-locataire"].montant("aide-logement")
+    assert 0 < with_wage < without
+
+
+def test_aah_recipient_gets_no_false_rsa(results):
+    assert results["aah-locataire"].montant("aah") == 1041.59
+    assert results["aah-locataire"].montant("rsa") == 0
+
+
+def test_gross_incomes_give_back_the_declared_nets(monkeypatch):
+    """Wages, unemployment benefit and pension taxed at the CSG rate: net = declared, every month."""
+    import guichet.simulator.engine as engine
+
+    seen = []
+    original = engine.compute_benefits
+
+    def recording(simulation, batch):
+        seen.append((simulation, batch))
+        return original(simulation, batch)
+
+    monkeypatch.setattr(engine, "compute_benefits", recording)
+    data = {"id": "nets", **EXTRA["chomage-et-retraite-imposables"]}
+    data["personnes"][0]["revenus_mensuels"]["salaire_net"] = 300
+    situation = parse_situation(data)
+    simulate([situation])
+    simulation, batch = seen[-1]
+    for net_variable in NET_TO_GROSS:
+        target = batch.net_targets()[net_variable]
+        for month in ("2025-02", "2026-04", "2026-05"):
+            got = simulation.calculate(net_variable, month)
+            np.testing.assert_allclose(got, target, atol=0.02, err_msg=f"{net_variable} {month}")
+    gross = simulation.calculate("chomage_brut", "2026-05")[0]
+    assert gross > 2600 + 100, "la CSG est due sur cette allocation : brut > net"
