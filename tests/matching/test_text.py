@@ -52,3 +52,8 @@ def test_edit_distance_counts_swaps_once():
     assert edit_distance("mutelle", "mutuelle", 2) == 1
     assert edit_distance("lyoer", "loyer", 2) == 1
     assert edit_distance("abc", "xyz", 1) == 2
+
+
+@pytest.mark.parametrize(("a", "b"), [("loyer", "loi"), ("jugement", "juge"), ("gare", "garant")])
+def test_unrelated_words_keep_distinct_stems(a, b):
+    assert stem(a) != stem(b)

@@ -144,12 +144,28 @@ def is_stopword(token: str) -> bool:
     return token in STOPWORDS and token not in MEANINGFUL
 
 
+# Words whose Snowball stem collides with an unrelated word of administrative French
+# (« loyer » → « loi », « jugement » → « jug » like « juge », « gare » like « garant »).
+STEM_OVERRIDES = {
+    "loyer": "loyer",
+    "loyers": "loyer",
+    "jugement": "jugement",
+    "jugements": "jugement",
+    "gare": "gare",
+    "gares": "gare",
+    "saisissez": "saisissez",
+    "visant": "visant",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """Stem of a folded token. Plural marks are dropped first so that singular and
     plural always share a stem (Snowball gives « loi » for « loyer » but « loyer » for « loyers »)."""
     if token.isdigit():
         return token
+    if token in STEM_OVERRIDES:
+        return STEM_OVERRIDES[token]
     base = token
     if len(base) > 4 and base[-1] in "sx" and base[-2] != base[-1]:
         base = base[:-1]
