@@ -69,7 +69,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def max_edits(word: str) -> int:
-    """Edits allowed for a word of this length: none under 5 letters, 1 up to 7, then 2."""
+    """Edits allowed for a word of this length: none under 5 letters, 1 up to 8, then 2."""
     if len(word) < 5:
         return 0
-    return 1 if len(word) < 8 else 2
+    return 1 if len(word) < 9 else 2
