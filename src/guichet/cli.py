@@ -4,6 +4,8 @@
     guichet besoin --json < besoins   one need per line → one JSON object per line
     guichet evaluer FICHIER.tsv       top-1, top-3 and MRR of the matcher on phrasings
     guichet simuler FILE | -          household → rights (situation format of the README)
+    guichet expliquer FICHIER         a letter (.txt, .pdf, photo) explained (--json)
+    guichet purger [--execute]        desk files past their retention anonymised (dry run)
 
 Bad input gets a message in plain French and exit status 2, never a traceback.
 """
@@ -16,6 +18,8 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+
+from guichet.commands import expliquer, purger
 
 EXIT_BAD_INPUT = 2
 
@@ -46,6 +50,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "fichier", help="fichier JSON de la situation, ou - pour l'entrée standard"
     )
     simuler.add_argument("--json", action="store_true", help="réponse en JSON")
+
+    expliquer.add_parser(commands)
+    purger.add_parser(commands)
     return parser
 
 
@@ -174,7 +181,13 @@ def _print_household(answer: dict) -> None:
         print("Aucune aide estimée pour cette situation. Venez en parler à France services.")
 
 
-COMMANDS = {"besoin": run_besoin, "evaluer": run_evaluer, "simuler": run_simuler}
+COMMANDS = {
+    "besoin": run_besoin,
+    "evaluer": run_evaluer,
+    "simuler": run_simuler,
+    "expliquer": expliquer.run,
+    "purger": purger.run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""The commands of `guichet` that outgrew cli.py, one module each: add_parser() and run()."""

@@ -1,0 +1,1 @@
+"""« Comprendre un courrier » : the page that explains a letter (guichet.letters)."""
