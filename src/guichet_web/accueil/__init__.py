@@ -1,0 +1,1 @@
+"""L'accueil: the mediators' back-office (visits, person files, referrals, appointments)."""

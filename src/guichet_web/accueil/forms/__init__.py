@@ -1,0 +1,1 @@
+"""The desk's forms: plain-French labels and messages; no JavaScript needed."""
