@@ -12,9 +12,16 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -109,6 +116,34 @@ class Link(Strict):
     url: Url
 
 
+# Languages a démarche can be translated into (French is the source language).
+Language = Literal["en", "ar", "tr"]
+Easy = Annotated[
+    list[Line],
+    Field(
+        min_length=3,
+        max_length=6,
+        description="FALC short version: 3-6 very short sentences, one idea each.",
+    ),
+]
+# Translated lists must keep the French order and count, so that a reviewer can compare
+# them line by line and so that a missing line never goes unnoticed.
+PARALLEL_FIELDS = ("facile", "pour_qui", "ce_que_vous_recevez", "etapes", "documents")
+
+
+class Translation(Strict):
+    """The reader-facing texts of a démarche in another language; any field may be missing
+    (the page then shows the French text, marked as such)."""
+
+    titre: Line | None = None
+    resume: Line | None = None
+    facile: Easy | None = None
+    pour_qui: list[Line] | None = None
+    ce_que_vous_recevez: list[Line] | None = None
+    etapes: list[Line] | None = None
+    documents: list[Line] | None = None
+
+
 class Demarche(Strict):
     id: Slug
     titre: Line = Field(description="In everyday words: « L'aide pour payer le loyer ».")
@@ -116,6 +151,7 @@ class Demarche(Strict):
     sigle: str | None = None
     theme: str
     resume: Line = Field(description="One or two short sentences, plain French.")
+    facile: Easy
     pour_qui: list[Line] = Field(min_length=2, max_length=4)
     ce_que_vous_recevez: list[Line] = Field(min_length=1)
     montants: list[Amount] = Field(default_factory=list)
@@ -132,6 +168,7 @@ class Demarche(Strict):
     voir_aussi: list[Slug] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     mis_a_jour: dt.date
+    traductions: dict[Language, Translation] = Field(default_factory=dict)
 
     @field_validator("theme")
     @classmethod
@@ -166,3 +203,16 @@ class Demarche(Strict):
                 raise ValueError(f"« {value} » est en double")
             seen.add(key)
         return values
+
+    @model_validator(mode="after")
+    def _translations_parallel(self) -> Demarche:
+        for language, translation in self.traductions.items():
+            for name in PARALLEL_FIELDS:
+                translated = getattr(translation, name)
+                french = getattr(self, name)
+                if translated is not None and len(translated) != len(french or ()):
+                    raise ValueError(
+                        f"traductions.{language}.{name} : {len(translated)} lignes "
+                        f"pour {len(french)} en français"
+                    )
+        return self
