@@ -7,6 +7,7 @@ GUICHET_HTTPS (secure cookies and HSTS behind a TLS proxy), GUICHET_TERRITORY.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -56,6 +57,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "guichet_web.annuaire",
     "guichet_web.pages",
+    "guichet_web.courrier",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "guichet_web.accueil",
+    "guichet_web.kiosque",
 ]
 
 MIDDLEWARE = [
@@ -63,11 +70,15 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "guichet_web.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "guichet_web.kiosque.middleware.KioskMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "guichet_web.urls"
@@ -84,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guichet_web.pages.context_processors.help_place",
+                "guichet_web.kiosque.context_processors.kiosk",
             ],
         },
     },
@@ -96,6 +108,28 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Staff accounts (guichet_web.accueil): Argon2 first (older hashes are upgraded at sign-in),
+# django-axes locks a username from an address after 5 failures for 30 minutes, a TOTP
+# code (django-otp) is the second factor, and desk pages need a signed-in staff member.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+LOGIN_URL = "accueil:connexion"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accueil/verrouille.html"
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = "Guichet Planoise"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -104,6 +138,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fr"
+# French, and the first other languages asked for (issue 6): each named in its own language
+# in the switch; the catalogue's translations (guichet.catalogue.localize) use the same codes.
+LANGUAGES = [
+    ("fr", "Français"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+]
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
+# Without a choice, the browser's languages decide (a phone set to Arabic gets Arabic). The
+# choice made with the switch lives in a cookie that ends with the browser session, like the
+# answers (shared computers at the France services desk).
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -128,6 +176,9 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+# A letter (10 MB at most) and its form stay in memory, never in a temporary file
+# (guichet_web.courrier); the pasted text is far under DATA_UPLOAD_MAX_MEMORY_SIZE.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024 + 256 * 1024
 SESSION_COOKIE_HTTPONLY = True
 # Answers to « Mes droits » live in the session only: a few hours, and gone when the
 # browser closes (shared computers at the France services desk).
@@ -136,6 +187,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 HTTPS = _flag("GUICHET_HTTPS")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
@@ -150,3 +202,9 @@ LOGGING = {
 
 # The territory shipped by default, loaded by `manage.py charger_territoire`.
 GUICHET_TERRITORY = os.environ.get("GUICHET_TERRITORY", "besancon-planoise")
+
+# Kiosk mode for the free-access computers of the desk (guichet_web.kiosque): the desk's
+# token to switch a computer on at /kiosque/activer (empty: staff accounts only), and the
+# idle minutes after which a visit is erased.
+GUICHET_KIOSK_TOKEN = os.environ.get("GUICHET_KIOSK_TOKEN", "")
+GUICHET_KIOSK_IDLE_SECONDS = 60 * int(os.environ.get("GUICHET_KIOSK_IDLE_MINUTES", "5"))

@@ -11,6 +11,7 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict]] = []
         self.h1_count = 0
         self.lang = None
+        self.root_dir = None
         self.title = ""
         self._in_title = False
         self.feed(html)
@@ -22,6 +23,7 @@ class Page(HTMLParser):
             self.h1_count += 1
         if tag == "html":
             self.lang = attributes.get("lang")
+            self.root_dir = attributes.get("dir")
         if tag == "title":
             self._in_title = True
 

@@ -22,7 +22,7 @@ VALID = {
 
 
 def test_form_defaults_to_the_current_month(client, territory, fake_simulator):
-    response = client.get("/mes-droits/")
+    response = client.get("/mes-droits/expert")
     mois = next(f for f in page(response).fields() if f.get("name") == "mois")
     assert mois["value"] == RightsForm().initial["mois"]
     assert len(page(response).find_all("fieldset")) >= 5
@@ -31,7 +31,7 @@ def test_form_defaults_to_the_current_month(client, territory, fake_simulator):
 
 def test_errors_keep_every_typed_value(client, territory, fake_simulator):
     data = {**VALID, "mois": "2026-13", "loyer": "beaucoup", "demandeur_age": "-4"}
-    response = client.post("/mes-droits/", data)
+    response = client.post("/mes-droits/expert", data)
     assert response.status_code == 200
     assert fake_simulator.parsed == []
     html = page(response)
@@ -53,17 +53,17 @@ def test_errors_keep_every_typed_value(client, territory, fake_simulator):
         assert f"id_{name}-erreur" in html.ids()
     body = response.content.decode()
     assert "n&#x27;est pas un montant" in body
-    assert "entre 0 et 120" in body
+    assert "entre 15 et 120" in body
     assert "Il faut corriger 3 réponses" in body
 
 
 def test_rent_is_required_for_tenants(client, territory, fake_simulator):
-    response = client.post("/mes-droits/", {**VALID, "loyer": ""})
+    response = client.post("/mes-droits/expert", {**VALID, "loyer": ""})
     assert "Indiquez votre loyer" in response.content.decode()
 
 
 def test_valid_answers_give_estimated_amounts(client, territory, fake_simulator):
-    response = client.post("/mes-droits/", VALID)
+    response = client.post("/mes-droits/expert", VALID)
     assert response.status_code == 302 and response["Location"] == "/mes-droits/resultats"
     situation = fake_simulator.parsed[0]
     assert situation == {
@@ -104,15 +104,15 @@ def test_valid_answers_give_estimated_amounts(client, territory, fake_simulator)
     body = results.content.decode()
     assert page(results).h1_count == 1
     assert "≈ 573\u00a0€ par mois" in body
-    assert "estimations" in body
+    assert "C'est une estimation. Le montant exact est calculé par l'organisme." in body
     assert 'href="/demarches/rsa"' in body
     assert "France services Besançon Planoise" in body
-    assert body.index("Calculé, mais pas pour vous") < body.index("/demarches/aah")
+    assert body.index("Les aides que vous n'auriez pas") < body.index("/demarches/aah")
 
 
 def test_modifier_mes_reponses_keeps_the_answers(client, territory, fake_simulator):
-    client.post("/mes-droits/", VALID)
-    html = page(client.get("/mes-droits/"))
+    client.post("/mes-droits/expert", VALID)
+    html = page(client.get("/mes-droits/expert"))
     values = {f["name"]: f.get("value") for f in html.fields() if f.get("type") == "text"}
     assert values["demandeur_salaire_net"] == "1 200,50"
     assert values["enfant_3_age"] == "12"
@@ -121,7 +121,7 @@ def test_modifier_mes_reponses_keeps_the_answers(client, territory, fake_simulat
 
 
 def test_clear_answers(client, territory, fake_simulator):
-    client.post("/mes-droits/", VALID)
+    client.post("/mes-droits/expert", VALID)
     client.post("/mes-droits/effacer")
     assert client.get("/mes-droits/resultats")["Location"] == "/mes-droits/"
 
@@ -133,7 +133,7 @@ def test_results_without_answers_go_back_to_the_form(client, territory, fake_sim
 
 def test_simulator_error_goes_next_to_its_field(client, territory, fake_simulator):
     fake_simulator.refuse = ("L'âge de l'enfant est trop grand.", "personnes[2].age")
-    response = client.post("/mes-droits/", VALID)
+    response = client.post("/mes-droits/expert", VALID)
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["enfant_1_age"] == ["L'âge de l'enfant est trop grand."]

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from guichet.directory import (
-    DAY_NAMES,
     NationalLine,
     format_periods,
     format_time,
@@ -25,6 +26,17 @@ from guichet.directory import (
 )
 
 from .models import Structure
+
+# Monday first, as guichet.directory.DAY_NAMES, in the page's language.
+DAY_LABELS = (
+    gettext_lazy("lundi"),
+    gettext_lazy("mardi"),
+    gettext_lazy("mercredi"),
+    gettext_lazy("jeudi"),
+    gettext_lazy("vendredi"),
+    gettext_lazy("samedi"),
+    gettext_lazy("dimanche"),
+)
 
 
 @dataclass(frozen=True)
@@ -94,14 +106,15 @@ def hours_today(place: Structure, now: dt.datetime | None = None) -> Today:
     now = timezone.localtime(now)
     periods = place.periods
     if not periods:
-        return Today(False, False, False, "Horaires non connus")
+        return Today(False, False, False, _("Horaires non connus"))
     day, hhmm = now.weekday(), now.strftime("%H:%M")
     today = [p for p in periods if p.day == day]
     open_now = is_open_at(periods, day, hhmm)
     next_text = "" if open_now else _next_text(periods, day, hhmm)
     if not today:
-        return Today(True, False, False, "Fermé aujourd'hui", next_text)
-    return Today(True, True, open_now, f"Ouvert aujourd'hui : {format_periods(today)}", next_text)
+        return Today(True, False, False, _("Fermé aujourd'hui"), next_text)
+    text = _("Ouvert aujourd'hui : %(hours)s") % {"hours": format_periods(today)}
+    return Today(True, True, open_now, text, next_text)
 
 
 def _next_text(periods, day: int, hhmm: str) -> str:
@@ -109,8 +122,11 @@ def _next_text(periods, day: int, hhmm: str) -> str:
     if found is None:
         return ""
     offset, period = found
-    when = {0: "aujourd'hui", 1: "demain"}.get(offset, DAY_NAMES[period.day])
-    return f"Prochaine ouverture : {when} à {format_time(period.opens)}"
+    when = {0: _("aujourd'hui"), 1: _("demain")}.get(offset, DAY_LABELS[period.day])
+    return _("Prochaine ouverture : %(when)s à %(time)s") % {
+        "when": when,
+        "time": format_time(period.opens),
+    }
 
 
 def week(place: Structure, today: dt.date | None = None) -> list[DayHours]:
@@ -120,9 +136,9 @@ def week(place: Structure, today: dt.date | None = None) -> list[DayHours]:
         return []
     weekday = (today or timezone.localdate()).weekday()
     days = []
-    for day, name in enumerate(DAY_NAMES):
-        text = format_periods(p for p in periods if p.day == day) or "Fermé"
-        days.append(DayHours(name.capitalize(), text, day == weekday))
+    for day, name in enumerate(DAY_LABELS):
+        text = format_periods(p for p in periods if p.day == day) or _("Fermé")
+        days.append(DayHours(str(name).capitalize(), text, day == weekday))
     return days
 
 

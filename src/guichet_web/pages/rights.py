@@ -12,38 +12,55 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 HOUSING_CHOICES = [
-    ("locataire", "Je loue à un propriétaire privé"),
-    ("locataire_hlm", "Je loue un logement social (HLM)"),
-    ("proprietaire", "Je suis propriétaire"),
-    ("heberge_gratuit", "Je suis hébergé gratuitement (famille, amis)"),
-    ("sans_domicile", "Je n'ai pas de logement"),
+    ("locataire", gettext_lazy("Je loue à un propriétaire privé")),
+    ("locataire_hlm", gettext_lazy("Je loue un logement social (HLM)")),
+    ("proprietaire", gettext_lazy("Je suis propriétaire")),
+    ("heberge_gratuit", gettext_lazy("Je suis hébergé gratuitement (famille, amis)")),
+    ("sans_domicile", gettext_lazy("Je n'ai pas de logement")),
 ]
 RENTING = {"locataire", "locataire_hlm"}
 ACTIVITY_CHOICES = [
-    ("", "Choisir…"),
-    ("salarie", "Je travaille (salarié)"),
-    ("independant", "Je travaille à mon compte"),
-    ("chomeur", "Je cherche du travail"),
-    ("etudiant", "Je suis étudiant"),
-    ("retraite", "Je suis à la retraite"),
-    ("inactif", "Aucune de ces situations"),
+    ("", gettext_lazy("Choisir…")),
+    ("salarie", gettext_lazy("Je travaille (salarié)")),
+    ("independant", gettext_lazy("Je travaille à mon compte")),
+    ("chomeur", gettext_lazy("Je cherche du travail")),
+    ("etudiant", gettext_lazy("Je suis étudiant")),
+    ("retraite", gettext_lazy("Je suis à la retraite")),
+    ("inactif", gettext_lazy("Aucune de ces situations")),
 ]
+# Labels of the monthly incomes, « … par mois (en euros) » (one message each, for translators).
 INCOMES = (
-    ("salaire_net", "Salaire net"),
-    ("chomage_net", "Allocation chômage"),
-    ("retraite_nette", "Retraite"),
-    ("pension_alimentaire_recue", "Pension alimentaire reçue"),
+    ("salaire_net", gettext_lazy("Salaire net par mois (en euros)")),
+    ("chomage_net", gettext_lazy("Allocation chômage par mois (en euros)")),
+    ("retraite_nette", gettext_lazy("Retraite par mois (en euros)")),
+    ("pension_alimentaire_recue", gettext_lazy("Pension alimentaire reçue par mois (en euros)")),
 )
+# Whole sentences, not a noun slotted into a sentence: other languages decline the noun.
+AGE_MESSAGES = {
+    "invalid": gettext_lazy("Écrivez l'âge en chiffres, par exemple 35."),
+    "range": gettext_lazy("L'âge doit être entre %(minimum)s et %(maximum)s."),
+}
+RATE_MESSAGES = {
+    "invalid": gettext_lazy("Écrivez le taux en chiffres, par exemple 35."),
+    "range": gettext_lazy("Le taux doit être entre %(minimum)s et %(maximum)s."),
+}
 ADULTS = ("demandeur", "conjoint")
 MAX_CHILDREN = 6
+# The simulator's bounds (guichet.simulator.situation), checked here first so that the
+# message is next to the field; the questionnaire (question_forms.py) uses the same.
+MIN_ADULT_AGE, MAX_AGE, MAX_CHILD_AGE = 15, 120, 25
+MAX_RENT, MAX_INCOME = 10_000, 100_000
 
 
 class EuroField(forms.CharField):
     """An amount in euros as people type it: « 450 », « 1 200,50 », « 450 € »."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, maximum: int = 1_000_000, **kwargs):
+        self.maximum = maximum
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
@@ -53,26 +70,33 @@ class EuroField(forms.CharField):
         if not text:
             return None
         if len(text) > 20:
-            raise forms.ValidationError("Écrivez seulement le montant, par exemple 450.")
+            raise forms.ValidationError(_("Écrivez seulement le montant, par exemple 450."))
         cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text).replace(",", ".")
         try:
             amount = Decimal(cleaned)
         except InvalidOperation:
             raise forms.ValidationError(
-                f"« {text} » n'est pas un montant. Écrivez un nombre en euros, par exemple 450."
+                _("« %(text)s » n'est pas un montant. Écrivez un nombre en euros, par exemple 450.")
+                % {"text": text}
             ) from None
         if not amount.is_finite() or amount < 0:
-            raise forms.ValidationError("Le montant ne peut pas être négatif.")
-        if amount > 1_000_000:
-            raise forms.ValidationError("Ce montant est trop grand. Vérifiez-le.")
+            raise forms.ValidationError(_("Le montant ne peut pas être négatif."))
+        if amount > self.maximum:
+            raise forms.ValidationError(
+                _("Ce montant semble trop grand : plus de %(maximum)s € par mois. Vérifiez-le.")
+                % {"maximum": f"{self.maximum:,}".replace(",", "\u202f")}
+            )
         return amount
 
 
 class WholeNumberField(forms.CharField):
-    """A whole number within bounds, typed in a text input (« 35 », « 35 ans »)."""
+    """A whole number within bounds, typed in a text input (« 35 », « 35 ans »).
 
-    def __init__(self, *, minimum: int, maximum: int, what: str, **kwargs):
-        self.minimum, self.maximum, self.what = minimum, maximum, what
+    `messages`: « invalid » and « range » (with %(minimum)s and %(maximum)s), whole sentences.
+    """
+
+    def __init__(self, *, minimum: int, maximum: int, messages: dict, **kwargs):
+        self.minimum, self.maximum, self.messages = minimum, maximum, messages
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
         super().__init__(**kwargs)
 
@@ -82,12 +106,11 @@ class WholeNumberField(forms.CharField):
             return None
         match = re.fullmatch(r"(-?\d{1,6})\s*(?:ans?|%)?", text.strip())
         if not match:
-            raise forms.ValidationError(f"Écrivez {self.what} en chiffres, par exemple 35.")
+            raise forms.ValidationError(str(self.messages["invalid"]))
         number = int(match.group(1))
         if not self.minimum <= number <= self.maximum:
-            raise forms.ValidationError(
-                f"{self.what.capitalize()} doit être entre {self.minimum} et {self.maximum}."
-            )
+            bounds = {"minimum": self.minimum, "maximum": self.maximum}
+            raise forms.ValidationError(str(self.messages["range"]) % bounds)
         return number
 
 
@@ -97,24 +120,29 @@ def current_month() -> str:
 
 class RightsForm(forms.Form):
     mois = forms.CharField(
-        label="Mois du calcul",
-        help_text="Par exemple 2026-05 pour mai 2026. Gardez le mois en cours si vous hésitez.",
+        label=gettext_lazy("Mois du calcul"),
+        help_text=gettext_lazy(
+            "Par exemple 2026-05 pour mai 2026. Gardez le mois en cours si vous hésitez."
+        ),
         max_length=7,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": "Indiquez le mois du calcul, par exemple 2026-05."},
+        error_messages={
+            "required": gettext_lazy("Indiquez le mois du calcul, par exemple 2026-05.")
+        },
     )
     logement_statut = forms.ChoiceField(
-        label="Votre logement",
+        label=gettext_lazy("Votre logement"),
         choices=HOUSING_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choisissez votre situation de logement."},
+        error_messages={"required": gettext_lazy("Choisissez votre situation de logement.")},
     )
     loyer = EuroField(
-        label="Loyer par mois, sans les charges (en euros)",
-        help_text="Seulement si vous louez votre logement.",
+        label=gettext_lazy("Loyer par mois, sans les charges (en euros)"),
+        help_text=gettext_lazy("Seulement si vous louez votre logement."),
+        maximum=MAX_RENT,
     )
     en_couple = forms.BooleanField(
-        label="Je vis en couple (marié, pacsé ou en union libre)", required=False
+        label=gettext_lazy("Je vis en couple (marié, pacsé ou en union libre)"), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -124,37 +152,41 @@ class RightsForm(forms.Form):
             self._add_person(prefix, required=prefix == "demandeur")
         for number in range(1, MAX_CHILDREN + 1):
             self.fields[f"enfant_{number}_age"] = WholeNumberField(
-                label=f"Âge de l'enfant {number}",
+                label=_("Âge de l'enfant %(number)s") % {"number": number},
                 minimum=0,
-                maximum=25,
-                what="l'âge",
+                maximum=MAX_CHILD_AGE,
+                messages=AGE_MESSAGES,
                 required=False,
             )
 
     def _add_person(self, prefix: str, required: bool) -> None:
-        who = "vous" if prefix == "demandeur" else "votre conjoint"
+        missing_age = (
+            _("Indiquez l'âge (vous).")
+            if prefix == "demandeur"
+            else _("Indiquez l'âge (votre conjoint).")
+        )
         self.fields[f"{prefix}_age"] = WholeNumberField(
-            label="Âge",
-            minimum=0,
-            maximum=120,
-            what="l'âge",
+            label=_("Âge"),
+            minimum=MIN_ADULT_AGE,
+            maximum=MAX_AGE,
+            messages=AGE_MESSAGES,
             required=required,
-            error_messages={"required": f"Indiquez l'âge ({who})."},
+            error_messages={"required": missing_age},
         )
         self.fields[f"{prefix}_activite"] = forms.ChoiceField(
-            label="Situation", choices=ACTIVITY_CHOICES, required=False
+            label=_("Situation"), choices=ACTIVITY_CHOICES, required=False
         )
         for name, label in INCOMES:
-            self.fields[f"{prefix}_{name}"] = EuroField(label=f"{label} par mois (en euros)")
+            self.fields[f"{prefix}_{name}"] = EuroField(label=label, maximum=MAX_INCOME)
         self.fields[f"{prefix}_taux_incapacite"] = WholeNumberField(
-            label="Taux d'incapacité reconnu par la MDPH (en %)",
-            help_text="Laissez vide si vous n'en avez pas.",
+            label=_("Taux d'incapacité reconnu par la MDPH (en %)"),
+            help_text=_("Laissez vide si vous n'en avez pas."),
             minimum=0,
             maximum=100,
-            what="le taux",
+            messages=RATE_MESSAGES,
             required=False,
         )
-        self.fields[f"{prefix}_enceinte"] = forms.BooleanField(label="Enceinte", required=False)
+        self.fields[f"{prefix}_enceinte"] = forms.BooleanField(label=_("Enceinte"), required=False)
 
     def person_fields(self, prefix: str) -> list:
         return [field for field in self if field.name.startswith(f"{prefix}_")]
@@ -176,7 +208,8 @@ class RightsForm(forms.Form):
         match = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise forms.ValidationError(
-                f"Le mois « {text} » n'est pas compris. Écrivez-le ainsi : 2026-05."
+                _("Le mois « %(text)s » n'est pas compris. Écrivez-le ainsi : 2026-05.")
+                % {"text": text}
             )
         return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
 
@@ -184,10 +217,10 @@ class RightsForm(forms.Form):
         data = super().clean()
         renting = data.get("logement_statut") in RENTING
         if renting and data.get("loyer") is None and "loyer" not in self.errors:
-            self.add_error("loyer", "Indiquez votre loyer par mois, sans les charges.")
+            self.add_error("loyer", _("Indiquez votre loyer par mois, sans les charges."))
         spouse = data.get("en_couple") and data.get("conjoint_age") is None
         if spouse and "conjoint_age" not in self.errors:
-            self.add_error("conjoint_age", "Indiquez l'âge de votre conjoint.")
+            self.add_error("conjoint_age", _("Indiquez l'âge de votre conjoint."))
         return data
 
     def situation(self) -> tuple[dict, list[str]]:
@@ -216,7 +249,7 @@ class RightsForm(forms.Form):
             "role": prefix,
             "age": data[f"{prefix}_age"],
             "revenus_mensuels": {
-                name: float(data.get(f"{prefix}_{name}") or 0) for name, _ in INCOMES
+                name: float(data.get(f"{prefix}_{name}") or 0) for name, _label in INCOMES
             },
             "taux_incapacite": data.get(f"{prefix}_taux_incapacite") or 0,
             "enceinte": bool(data.get(f"{prefix}_enceinte")),

@@ -1,4 +1,7 @@
-"""Filters for plain-French display: amounts, dates, phone links, form fields, pictograms."""
+"""Filters for plain-language display: amounts, dates, phone links, form fields, pictograms.
+
+Dates and units follow the page's language (French by default, « 1er avril 2026 »).
+"""
 
 from __future__ import annotations
 
@@ -8,24 +11,37 @@ import re
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 register = template.Library()
 
 MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    gettext_lazy("janvier"),
+    gettext_lazy("février"),
+    gettext_lazy("mars"),
+    gettext_lazy("avril"),
+    gettext_lazy("mai"),
+    gettext_lazy("juin"),
+    gettext_lazy("juillet"),
+    gettext_lazy("août"),
+    gettext_lazy("septembre"),
+    gettext_lazy("octobre"),
+    gettext_lazy("novembre"),
+    gettext_lazy("décembre"),
 )
-PERIODICITY = {"mensuelle": "par mois", "annuelle": "par an", "ponctuelle": "en une fois"}
+PERIODICITY = {
+    "mensuelle": gettext_lazy("par mois"),
+    "annuelle": gettext_lazy("par an"),
+    "ponctuelle": gettext_lazy("en une fois"),
+}
+# The catalogue's units (schema: « € par mois|an|jour|enfant »), without the « € ».
+UNIT_WORDS = {
+    "par mois": gettext_lazy("par mois"),
+    "par an": gettext_lazy("par an"),
+    "par jour": gettext_lazy("par jour"),
+    "par enfant": gettext_lazy("par enfant"),
+}
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
@@ -66,21 +82,26 @@ def euros_exact(value) -> str:
 @register.filter
 def unit_words(unit: str) -> str:
     """The catalogue's unit « € par mois » without its « € »: « par mois »."""
-    return (unit or "").removeprefix("€").strip()
+    words = (unit or "").removeprefix("€").strip()
+    return str(UNIT_WORDS.get(words, words))
 
 
 @register.filter
 def periodicity(value: str) -> str:
-    return PERIODICITY.get(value or "", "")
+    return str(PERIODICITY.get(value or "", ""))
 
 
 @register.filter
 def date_fr(value) -> str:
-    """« 1er avril 2026 », « 27 novembre 2013 »."""
+    """« 1er avril 2026 », « 27 novembre 2013 » (« 1 April 2026 » in English)."""
     if not isinstance(value, dt.date):
         return ""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+    day = _("1er") if value.day == 1 else str(value.day)
+    return _("%(day)s %(month)s %(year)s") % {
+        "day": day,
+        "month": MONTHS[value.month - 1],
+        "year": value.year,
+    }
 
 
 @register.filter
@@ -88,12 +109,12 @@ def fact_date(text: str) -> str:
     """The date of a fact, as precise as its source: « Information de 2013 »."""
     text = (text or "").strip()
     if re.fullmatch(r"\d{4}", text):
-        return f"Information de {text}"
+        return _("Information de %(period)s") % {"period": text}
     if re.fullmatch(r"\d{4}-\d{2}", text):
-        return f"Information de {month_fr(text)}"
+        return _("Information de %(period)s") % {"period": month_fr(text)}
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return f"Information du {date_fr(dt.date.fromisoformat(text))}"
-    return "Information non datée"
+        return _("Information du %(date)s") % {"date": date_fr(dt.date.fromisoformat(text))}
+    return _("Information non datée")
 
 
 @register.filter
@@ -102,7 +123,10 @@ def month_fr(text: str) -> str:
     match = re.fullmatch(r"(\d{4})-(\d{2})", (text or "").strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         return text or ""
-    return f"{MONTHS[int(match.group(2)) - 1]} {match.group(1)}"
+    return _("%(month)s %(year)s") % {
+        "month": MONTHS[int(match.group(2)) - 1],
+        "year": match.group(1),
+    }
 
 
 @register.filter

@@ -4,34 +4,41 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from guichet.catalogue import load_catalogue
+from guichet.catalogue import load_catalogue, localized
 from guichet.catalogue.schema import THEMES
 from guichet_web.annuaire.places import card, national_lines_for, places_for_networks
 
 THEME_LABELS = {
-    "revenus": "Argent et revenus",
-    "emploi": "Travail et chômage",
-    "jeunes": "Jeunes",
-    "sante": "Santé",
-    "famille": "Enfants et famille",
-    "logement": "Logement",
-    "papiers": "Papiers et impôts",
-    "handicap": "Handicap",
-    "seniors": "Personnes âgées",
-    "justice": "Droits et justice",
-    "budget": "Budget, dettes, alimentation",
-    "numerique": "Internet, lire et écrire",
-    "mobilite": "Se déplacer",
+    "revenus": _("Argent et revenus"),
+    "emploi": _("Travail et chômage"),
+    "jeunes": _("Jeunes"),
+    "sante": _("Santé"),
+    "famille": _("Enfants et famille"),
+    "logement": _("Logement"),
+    "papiers": _("Papiers et impôts"),
+    "handicap": _("Handicap"),
+    "seniors": _("Personnes âgées"),
+    "justice": _("Droits et justice"),
+    "budget": _("Budget, dettes, alimentation"),
+    "numerique": _("Internet, lire et écrire"),
+    "mobilite": _("Se déplacer"),
 }
 
 
 def demarche_list(request):
     catalogue = load_catalogue()
+    lang = get_language()
     themes = [
         {"id": theme, "label": THEME_LABELS.get(theme, theme), "demarches": items}
         for theme in THEMES
-        if (items := sorted(catalogue.by_theme(theme), key=lambda d: d.titre))
+        if (
+            items := sorted(
+                (localized(d, lang) for d in catalogue.by_theme(theme)), key=lambda v: v.titre
+            )
+        )
     ]
     return render(request, "pages/demarches.html", {"themes": themes})
 
@@ -42,10 +49,18 @@ def demarche_detail(request, demarche_id: str):
     if demarche is None:
         raise Http404("démarche inconnue")
     places = places_for_networks(demarche.aide_locale)
+    lang = get_language()
+    view = localized(demarche, lang)
     context = {
         "demarche": demarche,
+        # The reader-facing texts in the page's language, French where not translated yet.
+        "view": view,
+        # « Plus simple » (?texte=simple): the FALC short version, when the démarche has one.
+        "simple": request.GET.get("texte") == "simple" and bool(view.facile),
         "theme_label": THEME_LABELS.get(demarche.theme, demarche.theme),
-        "voir_aussi": [catalogue.get(ref) for ref in demarche.voir_aussi if ref in catalogue],
+        "voir_aussi": [
+            localized(catalogue.get(ref), lang) for ref in demarche.voir_aussi if ref in catalogue
+        ],
         "places": [card(place) for place in places],
         "national_lines": national_lines_for(demarche.aide_locale),
     }

@@ -7,11 +7,13 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from guichet.catalogue import load_catalogue
 from guichet_web.annuaire.places import PlaceCard, card, places_for_networks
 
-from .. import engines
+from .. import engines, recap
 from ..forms import NeedForm
 
 PLACES_PER_RESULT = 2
@@ -19,8 +21,11 @@ PLACES_PER_RESULT = 2
 
 @dataclass(frozen=True)
 class Situation:
+    """A pictogram and a sentence in the reader's language; `need` stays in French, the
+    language the matcher reads."""
+
     picto: str
-    text: str
+    text: str | Promise
     need: str = ""
     theme: str = ""
 
@@ -33,25 +38,29 @@ class Situation:
 
 SITUATIONS = (
     Situation(
-        "loyer", "Je n'arrive plus à payer mon loyer", need="je n'arrive plus à payer mon loyer"
+        "loyer", _("Je n'arrive plus à payer mon loyer"), need="je n'arrive plus à payer mon loyer"
     ),
     Situation(
-        "argent", "Je n'ai plus assez d'argent pour vivre", need="je n'ai plus d'argent pour vivre"
+        "argent",
+        _("Je n'ai plus assez d'argent pour vivre"),
+        need="je n'ai plus d'argent pour vivre",
     ),
-    Situation("travail", "J'ai perdu mon travail", need="j'ai perdu mon travail"),
-    Situation("manger", "Je n'ai plus de quoi manger", need="je n'ai plus rien à manger"),
+    Situation("travail", _("J'ai perdu mon travail"), need="j'ai perdu mon travail"),
+    Situation("manger", _("Je n'ai plus de quoi manger"), need="je n'ai plus rien à manger"),
     Situation(
-        "dormir", "Je n'ai pas d'endroit où dormir", need="je n'ai pas d'endroit où dormir ce soir"
+        "dormir",
+        _("Je n'ai pas d'endroit où dormir"),
+        need="je n'ai pas d'endroit où dormir ce soir",
     ),
     Situation(
-        "sante", "Je ne peux pas payer mes soins", need="je n'ai pas de mutuelle pour me soigner"
+        "sante", _("Je ne peux pas payer mes soins"), need="je n'ai pas de mutuelle pour me soigner"
     ),
-    Situation("famille", "Les enfants, la famille", theme="famille"),
-    Situation("handicap", "Un handicap, une maladie longue", theme="handicap"),
-    Situation("papiers", "Mes papiers", theme="papiers"),
+    Situation("famille", _("Les enfants, la famille"), theme="famille"),
+    Situation("handicap", _("Un handicap, une maladie longue"), theme="handicap"),
+    Situation("papiers", _("Mes papiers"), theme="papiers"),
     Situation(
         "internet",
-        "Je n'y arrive pas avec internet",
+        _("Je n'y arrive pas avec internet"),
         need="je n'arrive pas à faire mes démarches sur internet",
     ),
 )
@@ -79,6 +88,8 @@ def need(request):
     result = None
     if form.is_bound and form.is_valid():
         result = engines.need_matcher().match(form.cleaned_data["texte"], limit=5)
+        found = [match.id for match in result.demarches]
+        recap.remember_need(request.session, form.cleaned_data["texte"], found)
     context = {
         "form": form,
         "searched": result is not None,

@@ -1,4 +1,4 @@
-"""« Mes droits »: questionnaire → situation → simulator → estimated benefits.
+"""« Mes droits »: the one-page form for mediators, and the results of either way of answering.
 
 The answers live in the session only (no account, no database row), so that « modifier mes
 réponses » brings them back and the results page can be reloaded.
@@ -6,26 +6,19 @@ réponses » brings them back and the results page can be reloaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from guichet.catalogue import load_catalogue
-from guichet_web.annuaire.places import PlaceCard, card, places_for_networks
+from guichet_web.annuaire.places import card, home_place
 
-from .. import engines
+from .. import engines, recap, results
+from .. import questionnaire as q
+from .. import session_answers as store
 from ..rights import RightsForm, answers_from_post, field_for_champ
+from .questionnaire import step_url
 
-SESSION_KEY = "mes_droits"
-PLACES_PER_BENEFIT = 2
-
-
-@dataclass(frozen=True)
-class BenefitItem:
-    aide: object
-    demarche: object
-    places: list[PlaceCard]
+SESSION_KEY = store.EXPERT
 
 
 def _check(form: RightsForm):
@@ -41,45 +34,88 @@ def _check(form: RightsForm):
 
 @require_http_methods(["GET", "POST"])
 def rights_form(request):
+    """The « expert » form: every question on one page, for a mediator at the desk."""
     if request.method == "POST":
         form = RightsForm(request.POST)
         if form.is_valid() and _check(form) is not None:
-            request.session[SESSION_KEY] = answers_from_post(request.POST)
+            store.save_expert(request.session, answers_from_post(request.POST))
             return redirect("pages:droits-resultats")
     else:
-        stored = request.session.get(SESSION_KEY)
+        stored = store.expert(request.session)
         form = RightsForm(initial=stored) if stored else RightsForm()
     return render(request, "pages/droits.html", {"form": form})
 
 
-def _item(aide) -> BenefitItem:
-    demarche = load_catalogue().get(aide.id)
-    places = places_for_networks(demarche.aide_locale)[:PLACES_PER_BENEFIT] if demarche else []
-    return BenefitItem(aide, demarche, [card(place) for place in places])
+def _unknown_change(error) -> bool:
+    """A simulator that does not read the incomes before a change yet refuses the field."""
+    champ, message = str(getattr(error, "champ", "")), str(getattr(error, "message", ""))
+    return champ.endswith(".changement") and "pas connu" in message
 
 
-def rights_results(request):
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
-        return redirect("pages:droits")
+def _from_questionnaire(request):
+    """(situation, month, notes) from the questionnaire, or a redirect to the step to fix."""
+    answers = store.answers(request.session)
+    if not q.complete(answers):
+        return redirect(step_url(q.resume(answers)))
+    simulator = engines.simulator()
+    data, prefixes = q.situation(answers)
+    notes = []
+    try:
+        try:
+            situation = simulator.parse_situation(data)
+        except simulator.SituationError as error:
+            if not _unknown_change(error):
+                raise
+            situation = simulator.parse_situation(q.situation(answers, with_change=False)[0])
+            notes.append("changement")
+    except simulator.SituationError as error:
+        key = q.locate(error.champ, prefixes)
+        step_id = q.step_of_key(answers, key) or q.STEPS[0].id
+        store.flag_error(request.session, step_id, key, error.message)
+        return redirect(step_url(step_id, revisiting=True))
+    return situation, answers["mois"], notes
+
+
+def _from_expert(request):
+    stored = store.expert(request.session)
     form = RightsForm(stored)
     if not form.is_valid():
-        return redirect("pages:droits")
+        return redirect("pages:droits-expert")
     situation = _check(form)
     if situation is None:
         return render(request, "pages/droits.html", {"form": form})
-    household = engines.simulator().simulate([situation])[0]
-    aides = list(household.aides)
+    return situation, form.cleaned_data["mois"], []
+
+
+def rights_results(request):
+    source = store.source(request.session)
+    if source is None:
+        return redirect("pages:droits")
+    found = _from_expert(request) if source == "expert" else _from_questionnaire(request)
+    if not isinstance(found, tuple):
+        return found
+    situation, month, notes = found
+    household = engines.simulate_one(situation)
+    error = getattr(household, "erreur", None)
+    arranged = results.arrange([] if error else household.aides)
+    recap.remember_rights(request.session, month, arranged.found)
+    home = home_place()
     context = {
-        "erreur": getattr(household, "erreur", None),
-        "mois": form.cleaned_data["mois"],
-        "eligible": [_item(a) for a in aides if a.eligible and a.montant > 0],
-        "not_eligible": [_item(a) for a in aides if not (a.eligible and a.montant > 0)],
+        "erreur": error,
+        "mois": month,
+        "results": arranged,
+        "notes": notes,
+        "rules": results.rules(),
+        "home_card": card(home) if error and home else None,
+        "modify_url": reverse(
+            "pages:droits-expert" if source == "expert" else "pages:droits-verifier"
+        ),
     }
     return render(request, "pages/droits_resultats.html", context)
 
 
 @require_POST
 def rights_clear(request):
-    request.session.pop(SESSION_KEY, None)
+    store.forget(request.session)
+    recap.forget_rights(request.session)
     return redirect("pages:droits")

@@ -1,0 +1,144 @@
+"""« Mes droits »: the simulator's answer, arranged for the results page.
+
+For each benefit: its status in words (probable, à vérifier, non éligible), why, why not,
+what would change it, and the next step (where to go locally, papers to bring, the official
+page). The fields ``statut``, ``pourquoi``, ``pourquoi_pas`` and ``ce_qui_changerait`` are
+read when the simulator gives them; without them, the status comes from ``eligible``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import metadata
+
+from guichet.catalogue import load_catalogue
+from guichet_web.annuaire.places import PlaceCard, card, places_for_networks
+
+log = logging.getLogger(__name__)
+
+PROBABLE, TO_CHECK, NOT_ELIGIBLE = "probable", "a_verifier", "non_eligible"
+STATUSES = {
+    "probable": PROBABLE,
+    "eligible": PROBABLE,
+    "a_verifier": TO_CHECK,
+    "verifier": TO_CHECK,
+    "non_calcule": TO_CHECK,
+    "non_eligible": NOT_ELIGIBLE,
+    "ineligible": NOT_ELIGIBLE,
+}
+PLACES_PER_BENEFIT = 2
+
+
+@dataclass(frozen=True)
+class BenefitItem:
+    aide: object
+    status: str
+    demarche: object  # the catalogue's démarche, or None when the catalogue does not know it
+    why: list[str] = field(default_factory=list)
+    why_not: list[str] = field(default_factory=list)
+    would_change: list[str] = field(default_factory=list)
+    places: list[PlaceCard] = field(default_factory=list)
+
+    @property
+    def has_amount(self) -> bool:
+        return self.status == PROBABLE and float(self.aide.montant or 0) > 0
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "_".join(plain.lower().replace("-", " ").replace("'", " ").split())
+
+
+def status_of(aide) -> str:
+    raw = getattr(aide, "statut", None)
+    if isinstance(raw, str) and _slug(raw) in STATUSES:
+        return STATUSES[_slug(raw)]
+    return PROBABLE if aide.eligible else NOT_ELIGIBLE
+
+
+def lines(value) -> list[str]:
+    """Plain sentences from what the simulator gives: a text, a list, or small records."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [_sentence(value)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in lines(item)]
+    return [_sentence(value)]
+
+
+def _sentence(item) -> str:
+    get = item.get if isinstance(item, dict) else lambda name: getattr(item, name, None)
+    text = get("texte") or get("libelle") or get("message")
+    if not text:
+        return str(item)
+    reference = get("reference")
+    return f"{text} ({reference})" if reference else str(text)
+
+
+def _item(aide) -> BenefitItem:
+    status = status_of(aide)
+    demarche = load_catalogue().get(aide.id)
+    places = []
+    if demarche and status != NOT_ELIGIBLE:
+        places = [card(p) for p in places_for_networks(demarche.aide_locale)[:PLACES_PER_BENEFIT]]
+    return BenefitItem(
+        aide=aide,
+        status=status,
+        demarche=demarche,
+        why=lines(getattr(aide, "pourquoi", None)) or lines(getattr(aide, "raison", None)),
+        why_not=lines(getattr(aide, "pourquoi_pas", None)),
+        would_change=lines(getattr(aide, "ce_qui_changerait", None)),
+        places=places,
+    )
+
+
+@dataclass
+class Results:
+    probable: list[BenefitItem]
+    to_check: list[BenefitItem]
+    not_granted: list[BenefitItem]
+
+    @property
+    def found(self) -> list:
+        """What the recap keeps: benefits with an amount."""
+        return [item.aide for item in self.probable if item.has_amount]
+
+
+def arrange(aides) -> Results:
+    items = [_item(aide) for aide in aides]
+    return Results(
+        probable=[i for i in items if i.status == PROBABLE],
+        to_check=[i for i in items if i.status == TO_CHECK],
+        not_granted=[i for i in items if i.status == NOT_ELIGIBLE],
+    )
+
+
+@dataclass(frozen=True)
+class Rules:
+    engine_version: str | None
+    updated: dt.date | None  # la plus récente des mises à jour locales de barèmes
+
+
+@functools.cache
+def rules() -> Rules:
+    """Which rules computed the amounts: the engine's version, and our latest fix."""
+    try:
+        version = metadata.version("openfisca-france")
+    except metadata.PackageNotFoundError:
+        version = None
+    updated = None
+    try:
+        from guichet.simulator.overrides import load_overrides
+
+        starts = [start for o in load_overrides() for start in o.values]
+        updated = dt.date.fromisoformat(max(starts)) if starts else None
+    except Exception:  # une information d'affichage ne doit pas faire tomber la page
+        log.warning("overrides unreadable for the results page", exc_info=True)
+    return Rules(version, updated)

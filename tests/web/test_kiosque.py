@@ -1,0 +1,188 @@
+"""Kiosk mode: switched on by the desk only, nothing kept (no-store, idle erase, « J'ai
+fini »), the help queue, and resume codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.html import escape
+
+from guichet_web.kiosque import services
+from guichet_web.kiosque.machine import COOKIE
+from guichet_web.kiosque.middleware import LAST_SEEN
+from guichet_web.kiosque.models import HelpRequest, ResumeCode
+from guichet_web.kiosque.qr import qr_svg
+from tests.web.htmlpage import page
+
+TOKEN = "jeton-accueil-test"
+
+
+@pytest.fixture
+def kiosk(client, settings, territory):
+    settings.GUICHET_KIOSK_TOKEN = TOKEN
+    response = client.post("/kiosque/activer", {"nom": "Poste 1", "jeton": TOKEN})
+    assert response.status_code == 302
+    return client
+
+
+def test_activation_needs_the_desk_token(client, settings, territory):
+    settings.GUICHET_KIOSK_TOKEN = TOKEN
+    response = client.post("/kiosque/activer", {"nom": "Poste 1", "jeton": "devine"})
+    assert response.status_code == 200
+    assert COOKIE not in response.cookies
+    assert escape("Ce code n'est pas le bon") in response.content.decode()
+    assert page(response).find_all("input")  # the form again, with the error
+
+
+def test_without_a_token_only_staff_can_activate(client, settings, territory, admin_user):
+    settings.GUICHET_KIOSK_TOKEN = ""
+    response = client.post("/kiosque/activer", {"nom": "Poste 1", "jeton": ""})
+    assert COOKIE not in response.cookies
+    client.force_login(admin_user)
+    response = client.post("/kiosque/activer", {"nom": "Poste 1", "jeton": ""})
+    assert response.status_code == 302 and response.cookies[COOKIE]["httponly"]
+
+
+def test_a_forged_cookie_is_not_a_kiosk(client, territory):
+    client.cookies[COOKIE] = "Poste 9"
+    response = client.get("/")
+    assert "Demander de l'aide" not in response.content.decode()
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+
+
+def test_kiosk_pages_are_not_stored_and_show_the_bar(kiosk):
+    response = kiosk.get("/")
+    assert "no-store" in response["Cache-Control"]
+    body = response.content.decode()
+    assert "Demander de l'aide" in body and "J'ai fini" in body
+    assert 'data-kiosk-idle="300"' in body and "kiosque.js" in body
+
+
+def test_an_idle_session_is_erased_before_the_next_page(kiosk, fake_matcher):
+    kiosk.get("/besoin?texte=loyer")
+    session = kiosk.session
+    session[LAST_SEEN] -= 301
+    session.save()
+    response = kiosk.get("/recapitulatif")
+    assert response.status_code == 302
+    assert response["Location"] == "/kiosque/fin?raison=inactivite"
+    response = kiosk.get("/recapitulatif")
+    assert "Rien pour le moment" in response.content.decode()
+
+
+def test_finishing_offers_the_recap_then_erases_everything(kiosk, fake_matcher):
+    kiosk.get("/besoin?texte=loyer")
+    response = kiosk.get("/kiosque/fin")
+    assert "Avant de partir" in response.content.decode()
+    response = kiosk.post("/kiosque/fin")
+    assert response["Location"] == "/kiosque/fin"
+    response = kiosk.get("/kiosque/fin")
+    assert "Merci, c'est fini" in response.content.decode()
+    assert response["Clear-Site-Data"] == '"cache"'
+    assert "Rien pour le moment" in kiosk.get("/recapitulatif").content.decode()
+
+
+def test_the_finished_page_has_no_idle_timer(kiosk):
+    body = kiosk.get("/kiosque/fin").content.decode()
+    assert "data-kiosk-idle" not in body
+
+
+def test_help_request_queue(kiosk, admin_user, client):
+    kiosk.post("/kiosque/aide")
+    kiosk.post("/kiosque/aide")  # asking twice keeps one place in the queue
+    assert HelpRequest.objects.filter(kiosk="Poste 1").count() == 1
+    assert "C'est noté" in kiosk.get("/kiosque/aide").content.decode()
+
+    kiosk.logout()
+    assert kiosk.get("/accueil/file-attente").status_code == 302  # staff only
+    kiosk.force_login(admin_user)
+    body = kiosk.get("/accueil/file-attente").content.decode()
+    assert "Poste 1" in body
+    help_request = HelpRequest.objects.get()
+    kiosk.post(f"/accueil/file-attente/{help_request.pk}", {"action": "prendre"})
+    help_request.refresh_from_db()
+    assert help_request.status == "taken" and help_request.taken_by == admin_user
+    kiosk.post(f"/accueil/file-attente/{help_request.pk}", {"action": "terminer"})
+    help_request.refresh_from_db()
+    assert help_request.status == "done"
+
+
+def test_help_is_only_for_kiosks(client, territory):
+    assert client.post("/kiosque/aide").status_code == 404
+
+
+def test_resume_code_alphabet_and_display():
+    for _ in range(200):
+        code = services.new_code()
+        assert len(code) == 8 and not set(code) & set("0O1IL25SZ8BUVDQ")
+    assert services.display_code("KMTP7XW3") == "KMTP-7XW3"
+    assert services.normalise_code(" kmtp-7xw3 ") == "KMTP7XW3"
+
+
+def test_resume_code_round_trip(kiosk, fake_matcher, fresh_cache):
+    kiosk.get("/besoin?texte=loyer")
+    response = kiosk.post("/kiosque/code")
+    assert response["Location"] == "/kiosque/code"
+    body = kiosk.get("/kiosque/code").content.decode()
+    stored = ResumeCode.objects.get()
+    assert services.display_code(stored.code) in body
+    assert stored.expires_at - stored.created_at == dt.timedelta(days=7)
+    assert set(stored.payload) == {"besoins", "droits", "reponses"}
+    assert '<svg class="qr"' in body and 'aria-label="Code QR pour reprendre"' in body
+
+    phone = type(kiosk)()
+    response = phone.post("/reprendre", {"code": stored.code.lower()})
+    assert response["Location"] == "/recapitulatif"
+    assert "« loyer »" in phone.get("/recapitulatif").content.decode()
+
+
+def test_an_expired_or_wrong_code_is_refused(client, territory, fresh_cache):
+    code = services.create_resume_code({"besoins": [{"texte": "loyer", "demarches": []}]})
+    ResumeCode.objects.filter(pk=code.pk).update(expires_at=timezone.now())
+    response = client.post("/reprendre", {"code": code.code})
+    html = page(response)
+    assert response.status_code == 200
+    assert escape("n'est plus valable") in response.content.decode()
+    field = next(f for f in html.fields() if f.get("name") == "code")
+    assert field["aria-invalid"] == "true" and "id_code-erreur" in field["aria-describedby"]
+    assert client.post("/reprendre", {"code": "ABC"}).status_code == 200
+    services.create_resume_code({})
+    assert ResumeCode.objects.count() == 1  # the expired one was purged
+
+
+@pytest.fixture
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_guessing_codes_is_throttled(client, territory, fresh_cache):
+    good = services.create_resume_code({"besoins": [{"texte": "loyer", "demarches": []}]})
+    for _ in range(20):
+        client.post("/reprendre", {"code": "AAAA-AAAA"})
+    response = client.post("/reprendre", {"code": good.code})
+    assert response.status_code == 200, "even the right code waits after 20 wrong ones"
+
+
+def test_deactivation_needs_the_token(kiosk):
+    response = kiosk.post("/kiosque/desactiver", {"arret-jeton": "devine"})
+    assert response.status_code == 200
+    response = kiosk.post("/kiosque/desactiver", {"arret-jeton": TOKEN})
+    assert response.status_code == 302
+    assert response.cookies[COOKIE].value == ""
+
+
+def test_the_qr_address_fills_in_the_code(client, territory):
+    response = client.get("/reprendre?code=KMTP-7XW3")
+    field = next(f for f in page(response).fields() if f.get("name") == "code")
+    assert field["value"] == "KMTP-7XW3"
+    assert ResumeCode.objects.count() == 0
+
+
+def test_qr_svg_is_small_and_square():
+    svg = qr_svg("https://guichet.example.fr/reprendre?code=KMTP-7XW3", "Code QR")
+    assert svg.startswith('<svg class="qr" viewBox="0 0 ') and len(svg) < 6000
