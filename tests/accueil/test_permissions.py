@@ -43,6 +43,8 @@ VIEWS = [
     ("export", "get", ("file",), OWNERS),
     ("situation", "get", ("file",), OWNERS),
     ("simuler", "post", ("file",), OWNERS),
+    ("code-reprise", "get", ("file",), OWNERS),
+    ("code-reprise", "post", ("file",), OWNERS),
     ("passage-personne", "get", ("file",), OWNERS),
     ("demarche-suivre", "post", ("file",), OWNERS),
     ("demarche", "get", ("followed",), READERS),

@@ -29,6 +29,7 @@ urlpatterns = [
     path("personnes/<int:pk>/export.json", rights.held_json, name="export"),
     path("personnes/<int:pk>/situation", simulation.situation, name="situation"),
     path("personnes/<int:pk>/simuler", simulation.simulate, name="simuler"),
+    path("personnes/<int:pk>/code-de-reprise", simulation.resume_code, name="code-reprise"),
     path("personnes/<int:pk>/passage", followup.file_visit, name="passage-personne"),
     path("personnes/<int:pk>/demarches/ajouter", followup.follow, name="demarche-suivre"),
     path("demarches-suivies/<int:pk>/", followup.demarche_detail, name="demarche"),

@@ -93,3 +93,22 @@ class DocumentForm(forms.Form):
         max_length=300,
         error_messages={"required": "Écrivez le nom de la pièce."},
     )
+
+
+class ResumeCodeForm(forms.Form):
+    """The code a person made on « Mes droits », read to the mediator (often by phone)."""
+
+    code = forms.CharField(
+        label="Code de reprise donné par la personne",
+        help_text="8 lettres et chiffres, par exemple KMTP-7XW3.",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={"required": "Écrivez le code que la personne vous donne."},
+    )
+    accord = forms.BooleanField(
+        label="La personne est d'accord pour que ses réponses soient reprises dans son dossier.",
+        error_messages={"required": "Sans l'accord de la personne, son code n'est pas utilisé."},
+    )
+    version = VersionField()

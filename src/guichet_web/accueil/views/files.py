@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .. import permissions
 from ..catalogue import demarche_title
 from ..forms.activity import FollowForm
-from ..forms.files import EditIdentityForm, NoteForm, OpenFileForm
+from ..forms.files import EditIdentityForm, NoteForm, OpenFileForm, ResumeCodeForm
 from ..models import Consent, JournalEntry
 from ..services import ServiceError, StaleVersion, files, visits
 from .access import check, person_file, staff_required
@@ -91,6 +91,7 @@ def file_detail(request, pk: int):
         "appointments": item.appointments.select_related("structure"),
         "consents": item.consents.all(),
         "benefits": benefits(item.simulation_results),
+        "form": ResumeCodeForm(initial={"version": item.version}) if can_edit else None,
     }
     return render(request, "accueil/personne.html", context)
 
