@@ -88,7 +88,7 @@ def every_page(client, territory, monkeypatch):
     answers = {"mois": "2026-05", "logement_statut": "locataire", "loyer": "450"}
     client.post("/mes-droits/expert", {**answers, "demandeur_age": "35"})
     client.get(f"/besoin?texte={NEED_WITH_MISTAKES}")
-    urls = CITIZEN_PAGES + ["/mes-droits/resultats", "/recapitulatif", "/mes-droits/verifier"]
+    urls = CITIZEN_PAGES + ["/mes-droits/resultats", "/recapitulatif"]
     urls += [f"/demarches/{d.id}" for d in load_catalogue()]
     urls += [f"/demarches/{d.id}?texte=simple" for d in load_catalogue()][:5]
     urls += [f"/lieux/{pk}" for pk in Structure.objects.values_list("pk", flat=True)]

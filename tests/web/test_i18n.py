@@ -217,7 +217,9 @@ def test_form_errors_are_in_the_readers_language(client, territory, fake_matcher
 
 def test_rights_form_in_turkish(client, territory, fake_simulator):
     client.cookies["django_language"] = "tr"
-    response = client.post("/mes-droits/expert", {"mois": "2026-05", "logement_statut": "locataire"})
+    response = client.post(
+        "/mes-droits/expert", {"mois": "2026-05", "logement_statut": "locataire"}
+    )
     body = response.content.decode()
     assert "Aidatlar hariç aylık kiranızı yazın." in body
     assert "Yaşı yazın (siz)." in body
@@ -226,6 +228,8 @@ def test_rights_form_in_turkish(client, territory, fake_simulator):
 def test_arabic_counts_with_its_own_plural_forms(client, territory, fake_simulator):
     """Arabic has a dual: « two answers » is its own word, not « 2 answers »."""
     client.cookies["django_language"] = "ar"
-    response = client.post("/mes-droits/expert", {"mois": "2026-05", "logement_statut": "locataire"})
+    response = client.post(
+        "/mes-droits/expert", {"mois": "2026-05", "logement_statut": "locataire"}
+    )
     assert len(response.context["form"].errors) == 2
     assert "يجب تصحيح إجابتين" in response.content.decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from guichet_web.pages import questionnaire as q
 from guichet_web.pages import session_answers as store
 from guichet_web.pages.question_forms import build_form
 from guichet_web.pages.rights import RightsForm
@@ -11,7 +12,10 @@ from tests.web.htmlpage import page
 
 FAMILY_SCREENS = [
     ("foyer", {"en_couple": "oui", "nb_enfants": "2"}),
-    ("ages", {"demandeur_age": "35", "conjoint_age": "33", "enfant_1_age": "4", "enfant_2_age": "12"}),
+    (
+        "ages",
+        {"demandeur_age": "35", "conjoint_age": "33", "enfant_1_age": "4", "enfant_2_age": "12"},
+    ),
     ("logement", {"logement_statut": "locataire"}),
     ("loyer", {"loyer": "620"}),
     ("activite", {"demandeur_activite": "salarie"}),
@@ -120,8 +124,22 @@ STEP_ERRORS = [
         "30",
         "L&#x27;âge doit être entre 0 et 25.",
     ),
-    ("loyer", {"logement_statut": "locataire"}, {"loyer": "beaucoup"}, "loyer", "beaucoup", "pas un montant"),
-    ("loyer", {"logement_statut": "locataire"}, {"loyer": "100000"}, "loyer", "100000", "trop grand"),
+    (
+        "loyer",
+        {"logement_statut": "locataire"},
+        {"loyer": "beaucoup"},
+        "loyer",
+        "beaucoup",
+        "pas un montant",
+    ),
+    (
+        "loyer",
+        {"logement_statut": "locataire"},
+        {"loyer": "100000"},
+        "loyer",
+        "100000",
+        "trop grand",
+    ),
     ("loyer", {"logement_statut": "locataire"}, {"loyer": ""}, "loyer", "", "Indiquez votre loyer"),
     (
         "revenus",
@@ -134,10 +152,10 @@ STEP_ERRORS = [
     (
         "pension",
         {"en_couple": "non", "nb_enfants": 1},
-        {"pension_alimentaire": ""},
+        {"pension_payee": "oui", "pension_alimentaire": ""},
         "pension_alimentaire",
         "",
-        "Écrivez un montant",
+        "Écrivez le montant reçu chaque mois.",
     ),
     ("depuis", {"revenus_changes": "oui"}, {}, "changement_depuis", None, "Choisissez le mois"),
     (
@@ -184,15 +202,18 @@ def test_each_step_names_the_field_and_keeps_what_was_typed(
 def test_back_keeps_every_answer_even_a_half_filled_screen(client, territory):
     client.post(url("foyer"), {"en_couple": "non", "nb_enfants": "1"})
     client.post(url("ages"), {"demandeur_age": "35", "enfant_1_age": "4"})
-    back = client.post(url("pension"), {"pension_alimentaire": "beaucoup", "action": "retour"})
+    typed = {"pension_payee": "oui", "pension_alimentaire": "beaucoup", "action": "retour"}
+    back = client.post(url("pension"), typed)
     assert back["Location"] == url("ages")
     ages = page(client.get(url("ages")))
     values = {f["name"]: f.get("value") for f in ages.fields()}
     assert values == {"demandeur_age": "35", "enfant_1_age": "4"}
     pension = client.get(url("pension"))
     assert 'value="beaucoup"' in pension.content.decode()
-    assert "aria-invalid" not in pension.content.decode(), "ce qui a été tapé revient, sans reproche"
-    saved = client.post(url("pension"), {"pension_alimentaire": "150"})
+    assert "aria-invalid" not in pension.content.decode(), (
+        "ce qui a été tapé revient, sans reproche"
+    )
+    saved = client.post(url("pension"), {"pension_payee": "oui", "pension_alimentaire": "150"})
     assert saved["Location"] == url("logement")
     assert client.session[store.QUESTIONNAIRE]["pension_alimentaire"] == 150.0
     assert 'value="150"' in client.get(url("pension")).content.decode()
@@ -200,7 +221,9 @@ def test_back_keeps_every_answer_even_a_half_filled_screen(client, territory):
 
 def test_back_with_valid_answers_saves_them(client, territory):
     client.post(url("foyer"), {"en_couple": "oui", "nb_enfants": "0"})
-    back = client.post(url("ages"), {"demandeur_age": "40", "conjoint_age": "38", "action": "retour"})
+    back = client.post(
+        url("ages"), {"demandeur_age": "40", "conjoint_age": "38", "action": "retour"}
+    )
     assert back["Location"] == url("foyer")
     assert client.session[store.QUESTIONNAIRE]["conjoint_age"] == 38
     foyer = page(client.get(url("foyer")))
@@ -235,15 +258,15 @@ def test_modifier_from_the_review_asks_only_what_the_change_opens(client, territ
     store_answers(client, STORED_FAMILY)
     form = client.get(url("foyer") + "?retour=verifier").content.decode()
     assert 'name="retour" value="verifier"' in form and "sans rien changer" in form
-    changed = client.post(url("foyer"), {"en_couple": "oui", "nb_enfants": "3", "retour": "verifier"})
+    changed = client.post(
+        url("foyer"), {"en_couple": "oui", "nb_enfants": "3", "retour": "verifier"}
+    )
     assert changed["Location"] == url("ages") + "?retour=verifier"
     ages = {**FAMILY_SCREENS[1][1], "enfant_3_age": "1", "retour": "verifier"}
     assert client.post(url("ages"), ages)["Location"] == "/mes-droits/verifier"
 
 
-def test_a_simulator_refusal_brings_the_person_back_to_the_field(
-    client, territory, fake_simulator
-):
+def test_a_simulator_refusal_brings_the_person_back_to_the_field(client, territory, fake_simulator):
     store_answers(client, STORED_FAMILY)
     fake_simulator.refuse = ("Le loyer semble trop élevé.", "logement.loyer")
     response = client.get("/mes-droits/resultats")
@@ -259,7 +282,7 @@ def test_disability_rates_come_in_plain_brackets(client, territory):
     store_answers(client, {**STORED_FAMILY, "particularites": ["handicap"]})
     response = client.get(url("handicap"))
     body = response.content.decode()
-    assert "De 50 à 79 %" in body and "80 % ou plus" in body and "MDPH" in body
+    assert "De 50 à 79 %" in body and "Au moins 80 %" in body and "MDPH" in body
     assert body.count('type="radio"') == 4 * 3
     answered = {
         "demandeur_taux_incapacite": "80",
@@ -288,3 +311,79 @@ def test_the_expert_form_checks_the_same_way(name, step, value):
     answers = {**STORED_FAMILY, "en_couple": "non", "nb_enfants": 0}
     one_screen = build_form(step, answers, data={name: value})
     assert expert.errors[name] == one_screen.errors[name]
+
+
+EVERY_STEP = {
+    **STORED_FAMILY,
+    "en_couple": "non",
+    "nb_enfants": 1,
+    "demandeur_age": 62,
+    "enfant_1_age": 10,
+    "pension_payee": "oui",
+    "pension_alimentaire": 100.0,
+    "demandeur_activite": "etudiant",
+    "demandeur_salaire_net": 200.0,
+    "demandeur_etablissement": "public",
+    "revenus_changes": "oui",
+    "changement_depuis": "2026-03",
+    "demandeur_salaire_net_avant": 800.0,
+    "demandeur_chomage_net_avant": None,
+    "particularites": ["handicap", "enceinte", "separation", "autonomie"],
+    "demandeur_taux_incapacite": 80,
+    "enfant_1_taux_incapacite": 0,
+    "demandeur_gir": "4",
+    "naissance_prevue": "2026-08",
+    "separation_depuis": "2025-12",
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "step"),
+    [(EVERY_STEP, s.id) for s in q.path(EVERY_STEP)]
+    + [(STORED_FAMILY, "conjoint-activite"), (STORED_FAMILY, "conjoint-revenus")],
+    ids=[s.id for s in q.path(EVERY_STEP)] + ["conjoint-activite", "conjoint-revenus"],
+)
+def test_every_screen_is_one_question_labelled_and_answerable(client, territory, answers, step):
+    store_answers(client, answers)
+    response = client.get(url(step))
+    assert response.status_code == 200, response.get("Location")
+    html = page(response)
+    assert html.h1_count == 1
+    ids = [attrs["id"] for _, attrs in html.tags if attrs.get("id")]
+    assert len(ids) == len(set(ids)), "identifiants en double"
+    assert {f["id"] for f in html.fields()} <= html.labelled_ids()
+    body = response.content.decode()
+    number, total = q.progress(answers, step)
+    assert f"Question {number} sur environ {total}" in body
+    assert ("Retour" in body) == (step != "foyer")
+    # What is stored comes back, and sending it again keeps it.
+    data = {f["name"]: f.get("value", "") for f in html.fields() if f.get("type") == "text"}
+    data |= {f["name"]: f["value"] for f in html.fields() if "checked" in f}
+    data |= {
+        name: answers[name]
+        for name in ("changement_depuis", "naissance_prevue", "separation_depuis")
+        if name in answers  # the selects: their chosen option is not read here
+    }
+    again = client.post(url(step), {**data, "particularites": answers["particularites"]})
+    assert again.status_code == 302, again.context and again.context["form"].errors
+    assert store.answers(client.session) == answers
+
+
+def test_the_one_page_form_reads_the_questionnaire_household(client, territory):
+    """A resume code taken to the desk carries the answers in the one-page form's fields."""
+    from guichet_web.pages import recap
+    from guichet_web.pages.questionnaire_situation import as_expert_form, situation
+
+    form = RightsForm(as_expert_form(STORED_FAMILY))
+    assert form.is_valid(), form.errors
+    expert, _prefixes = form.situation()
+    ours, _prefixes = situation(STORED_FAMILY)
+    assert expert["logement"] == ours["logement"]
+    for theirs, mine in zip(expert["personnes"], ours["personnes"], strict=True):
+        assert (theirs["role"], theirs["age"]) == (mine["role"], mine["age"])
+        for name, amount in mine.get("revenus_mensuels", {}).items():
+            assert theirs["revenus_mensuels"][name] == amount, name
+    store_answers(client, STORED_FAMILY)
+    payload = recap.payload(client.session)
+    assert payload["reponses"]["conjoint_chomage_net"] == "700"
+    assert payload["questionnaire"] == STORED_FAMILY

@@ -55,6 +55,12 @@ SCREENS = {
         hint=_("Ce qui arrive sur votre compte, avant l'impôt. Un montant moyen suffit."),
         picto="argent",
     ),
+    "etudes": Screen(
+        _("Où faites-vous vos études ?"),
+        _("Où se font les études ?"),
+        hint=_("Pour la bourse des études après le bac."),
+        picto="papiers",
+    ),
     "conjoint-activite": Screen(_("Que fait votre conjoint en ce moment ?"), picto="travail"),
     "conjoint-revenus": Screen(
         _("Combien votre conjoint reçoit-il chaque mois ?"),
@@ -88,6 +94,16 @@ SCREENS = {
         ),
         picto="handicap",
     ),
+    "autonomie": Screen(
+        _("Quel GIR le Département a-t-il évalué ?"),
+        hint=_(
+            "Le GIR dit combien d'aide il faut pour les gestes de tous les jours : de GIR 1 "
+            "(besoin d'aide pour tout) à GIR 6 (autonome). Il est écrit sur l'évaluation."
+        ),
+        picto="sante",
+    ),
+    "naissance": Screen(_("Pour quel mois la naissance est-elle prévue ?"), picto="famille"),
+    "separation": Screen(_("Depuis quel mois êtes-vous séparé ?"), picto="famille"),
 }
 
 HOUSING = (
@@ -143,4 +159,57 @@ SPECIAL = (
         _("handicap reconnu par la MDPH, ou demande en cours"),
     ),
     Choice("enceinte", _("Une grossesse en cours"), "famille", _("grossesse déclarée")),
+    Choice(
+        "separation",
+        _("Une séparation ces 18 derniers mois"),
+        "famille",
+        _("isolement récent : divorce, rupture, décès du conjoint"),
+    ),
+    Choice(
+        "autonomie",
+        _("Une personne de 60 ans ou plus a besoin d'aide pour les gestes de tous les jours"),
+        "sante",
+        _("perte d'autonomie"),
+    ),
+    Choice(
+        "cej",
+        _("J'ai signé un contrat avec la Mission locale ou France Travail pour trouver un travail"),
+        "travail",
+        _("contrat d'engagement jeune (CEJ)"),
+    ),
+    Choice(
+        "travail_5_ans_demandeur",
+        _("J'ai travaillé au moins 5 ans pendant les 10 dernières années"),
+        "travail",
+        _("condition d'activité antérieure de l'ASS"),
+    ),
+    Choice(
+        "travail_5_ans_conjoint",
+        _("Mon conjoint a travaillé au moins 5 ans pendant les 10 dernières années"),
+        "travail",
+        _("condition d'activité antérieure de l'ASS"),
+    ),
+)
+
+PENSION = (
+    Choice("oui", _("Oui, l'autre parent la paie chaque mois, en entier")),
+    Choice("non", _("Non, ou pas en entier")),
+    Choice("aucune", _("Il n'y a pas de pension"), official=_("pas de pension fixée par le juge")),
+)
+
+ESTABLISHMENTS = (
+    Choice("public", _("Dans un établissement public"), "papiers", _("université, IUT, lycée")),
+    Choice(
+        "prive_sous_contrat",
+        _("Dans une école privée sous contrat"),
+        "papiers",
+        _("privé sous contrat avec l'État"),
+    ),
+    Choice("prive_hors_contrat", _("Dans une école privée hors contrat"), "papiers"),
+    Choice("aucun", _("Pas d'études après le bac")),
+)
+
+GIR = (
+    *(Choice(str(n), f"GIR {n}") for n in range(1, 7)),  # le nom officiel, tel quel
+    Choice("inconnu", _("Pas encore évalué, ou je ne sais pas")),
 )

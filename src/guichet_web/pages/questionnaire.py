@@ -18,7 +18,6 @@ current question, and its length further on is an estimate (« sur environ 10 »
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -39,8 +38,11 @@ INCOMES_BY_ACTIVITY: dict[str, tuple[str, ...]] = {
 }
 # « Avant ce changement » : a lost job, a new job, the end of the unemployment benefit.
 BEFORE_KEYS = ("salaire_net", "chomage_net")
-SPECIAL_SITUATIONS = ("handicap", "enceinte")
 LOOK_BACK_MONTHS = 12  # les aides relisent au plus les 12 derniers mois de revenus
+SEPARATION_MONTHS = 18  # isolement récent : RSA majoré dans les 18 mois (art. L262-9 CASF)
+PREGNANCY_MONTHS = 10  # ce mois-ci et les 9 suivants
+APA_MIN_AGE = 60  # APA : 60 ans ou plus (art. L232-2 CASF)
+CEJ_AGES = (16, 25)  # contrat d'engagement jeune : de 16 à 25 ans (art. L5131-6 code du travail)
 
 
 # Predicates on the answers; unknown answers give the likeliest path (for the estimate).
@@ -83,7 +85,9 @@ def income_keys(prefix: str, answers: Answers) -> tuple[str, ...]:
 
 
 def before_keys(prefix: str, answers: Answers) -> tuple[str, ...]:
-    names = BEFORE_KEYS + (("retraite_nette",) if _activity(prefix, answers) == "retraite" else ())
+    names = BEFORE_KEYS + (
+        ("retraite_nette",) if activity_of(prefix, answers) == "retraite" else ()
+    )
     return tuple(f"{prefix}_{name}_avant" for name in names)
 
 
@@ -91,11 +95,40 @@ def incomes_changed(answers: Answers) -> bool:
     return answers.get("revenus_changes") == "oui"
 
 
+def situation_options(answers: Answers) -> tuple[str, ...]:
+    """The situations offered to tick, for this household (« cej » only for the young…)."""
+    options = ["handicap", "enceinte"]
+    if not in_couple(answers):
+        options.append("separation")
+    if older_adults(answers):
+        options.append("autonomie")
+    age = answers.get("demandeur_age")
+    if isinstance(age, int) and CEJ_AGES[0] <= age <= CEJ_AGES[1]:
+        options.append("cej")
+    options += [
+        f"travail_5_ans_{p}" for p in adults(answers) if activity_of(p, answers) == "chomeur"
+    ]
+    return tuple(options)
+
+
 def has_situation(name: str, answers: Answers) -> bool:
-    return name in (answers.get("particularites") or ())
+    """Ticked, and still offered (an answer changed since may have withdrawn it)."""
+    return name in (answers.get("particularites") or ()) and name in situation_options(answers)
 
 
-def _activity(prefix: str, answers: Answers) -> str | None:
+def older_adults(answers: Answers) -> tuple[str, ...]:
+    return tuple(
+        p
+        for p in adults(answers)
+        if isinstance(answers.get(f"{p}_age"), int) and answers[f"{p}_age"] >= APA_MIN_AGE
+    )
+
+
+def students(answers: Answers) -> tuple[str, ...]:
+    return tuple(p for p in adults(answers) if activity_of(p, answers) == "etudiant")
+
+
+def activity_of(prefix: str, answers: Answers) -> str | None:
     value = answers.get(f"{prefix}_activite")
     return value if isinstance(value, str) else None
 
@@ -120,7 +153,7 @@ def _fixed(*keys: str) -> Callable[[Answers], tuple[str, ...]]:
 STEPS: tuple[Step, ...] = (
     Step("foyer", _fixed("en_couple", "nb_enfants")),
     Step("ages", lambda a: tuple(f"{prefix}_age" for prefix in people(a))),
-    Step("pension", _fixed("pension_alimentaire"), single_parent),
+    Step("pension", _fixed("pension_payee", "pension_alimentaire"), single_parent),
     Step("logement", _fixed("logement_statut")),
     Step("loyer", _fixed("loyer"), renting),
     Step("activite", _fixed("demandeur_activite")),
@@ -135,6 +168,11 @@ STEPS: tuple[Step, ...] = (
         lambda a: income_keys("conjoint", a),
         lambda a: in_couple(a) and bool(income_keys("conjoint", a)),
     ),
+    Step(
+        "etudes",
+        lambda a: tuple(f"{prefix}_etablissement" for prefix in students(a)),
+        lambda a: bool(students(a)),
+    ),
     Step("changement", _fixed("revenus_changes")),
     Step("depuis", _fixed("changement_depuis"), incomes_changed),
     Step(
@@ -148,6 +186,13 @@ STEPS: tuple[Step, ...] = (
         lambda a: tuple(f"{prefix}_taux_incapacite" for prefix in people(a)),
         lambda a: has_situation("handicap", a),
     ),
+    Step(
+        "autonomie",
+        lambda a: tuple(f"{prefix}_gir" for prefix in older_adults(a)),
+        lambda a: has_situation("autonomie", a),
+    ),
+    Step("naissance", _fixed("naissance_prevue"), lambda a: has_situation("enceinte", a)),
+    Step("separation", _fixed("separation_depuis"), lambda a: has_situation("separation", a)),
 )
 BY_ID = {step.id: step for step in STEPS}
 
@@ -214,108 +259,12 @@ def step_of_key(answers: Answers, key: str | None) -> str | None:
     return next((step.id for step in path(answers) if key in step.keys(answers)), None)
 
 
-# From the answers to the simulator's situation (shared/eval/README.md).
+# Months offered to choose from.
 
 
-def recent_months(month: str, count: int = LOOK_BACK_MONTHS) -> list[str]:
-    """« 2026-05 » → ["2026-05", "2026-04", …], the current month first."""
-    year, number = int(month[:4]), int(month[5:7])
-    months = []
-    for _ in range(count):
-        months.append(f"{year:04d}-{number:02d}")
-        year, number = (year - 1, 12) if number == 1 else (year, number - 1)
-    return months
-
-
-def _amount(value: object) -> float:
-    return float(value) if isinstance(value, int | float) else 0.0
-
-
-def _adult(prefix: str, answers: Answers) -> dict:
-    incomes = {name: 0.0 for name in INCOME_KEYS}
-    for key in income_keys(prefix, answers):
-        incomes[key.removeprefix(f"{prefix}_")] = _amount(answers.get(key))
-    if prefix == "demandeur" and single_parent(answers):
-        incomes["pension_alimentaire_recue"] = _amount(answers.get("pension_alimentaire"))
-    person = {"role": prefix, "age": answers[f"{prefix}_age"], "revenus_mensuels": incomes}
-    activity = _activity(prefix, answers)
-    if activity:
-        person["activite"] = activity
-    _add_handicap(person, prefix, answers)
-    if prefix == "demandeur" and has_situation("enceinte", answers):
-        person["enceinte"] = True
-    change = _change(prefix, answers, incomes)
-    if change:
-        person["changement"] = change
-    return person
-
-
-def _add_handicap(person: dict, prefix: str, answers: Answers) -> None:
-    rate = answers.get(f"{prefix}_taux_incapacite")
-    if has_situation("handicap", answers) and isinstance(rate, int) and rate > 0:
-        person["taux_incapacite"] = rate
-
-
-def _change(prefix: str, answers: Answers, incomes: dict) -> dict | None:
-    """The incomes before the change, for the months that the benefits look back on.
-
-    Left empty for a person: their incomes did not change. Filled in part: what was not
-    written was 0 then (a job lost: the unemployment benefit was 0 before).
-    """
-    if not incomes_changed(answers) or not answers.get("changement_depuis"):
-        return None
-    keys = before_keys(prefix, answers)
-    if all(answers.get(key) is None for key in keys):
-        return None
-    before = dict(incomes)
-    for key in keys:
-        before[key.removeprefix(f"{prefix}_").removesuffix("_avant")] = _amount(answers.get(key))
-    return {"depuis": answers["changement_depuis"], "revenus_mensuels_avant": before}
-
-
-def situation(answers: Answers, with_change: bool = True) -> tuple[dict, list[str]]:
-    """The situation, and for each person the prefix of its answer keys (to place errors).
-
-    ``with_change=False`` leaves out the incomes before a change (for a simulator that does
-    not read them yet).
-    """
-    housing: dict = {"statut": answers["logement_statut"]}
-    if renting(answers):
-        housing["loyer"] = _amount(answers.get("loyer"))
-    persons = [_adult(prefix, answers) for prefix in adults(answers)]
-    for prefix in child_prefixes(answers):
-        child = {"role": "enfant", "age": answers[f"{prefix}_age"]}
-        _add_handicap(child, prefix, answers)
-        persons.append(child)
-    if not with_change:
-        for person in persons:
-            person.pop("changement", None)
-    data = {"mois": answers["mois"], "logement": housing, "personnes": persons}
-    return data, list(people(answers))
-
-
-def locate(champ: str, prefixes: list[str]) -> str | None:
-    """The answer key behind the simulator's field path, or None.
-
-    « personnes[1].revenus_mensuels.salaire_net » → « conjoint_salaire_net »;
-    « personnes[0].changement.revenus_mensuels_avant.chomage_net » → « demandeur_chomage_net_avant ».
-    """
-    parts = re.findall(r"[a-z_]+|\d+", champ or "")
-    if parts[:1] == ["logement"]:
-        return "loyer" if parts[-1] == "loyer" else "logement_statut"
-    if parts[:1] != ["personnes"] or len(parts) < 2 or not parts[1].isdigit():
-        return None
-    index = int(parts[1])
-    if index >= len(prefixes):
-        return None
-    prefix, rest = prefixes[index], parts[2:]
-    if "changement" in rest:
-        if rest[-1] in INCOME_KEYS:
-            return f"{prefix}_{rest[-1]}_avant"
-        return "changement_depuis"
-    leaf = rest[-1] if rest else "age"
-    if leaf == "pension_alimentaire_recue":
-        return "pension_alimentaire"
-    if leaf == "enceinte":
-        return "particularites"
-    return f"{prefix}_{leaf}"
+def recent_months(month: str, count: int = LOOK_BACK_MONTHS, step: int = -1) -> list[str]:
+    """« 2026-05 » → ["2026-05", "2026-04", …], the current month first (step=1: ahead)."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1
+    return [
+        f"{(index + n * step) // 12:04d}-{(index + n * step) % 12 + 1:02d}" for n in range(count)
+    ]

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from guichet.catalogue import load_catalogue
 from guichet_web.annuaire.places import PlaceCard, card, home_place, places_for_networks
 
-from . import session_answers
+from . import questionnaire, session_answers
+from .questionnaire_situation import as_expert_form
 
 NEEDS = "recap_besoins"
 RIGHTS = "recap_droits"
@@ -68,9 +69,19 @@ def payload(session) -> dict:
     return {
         "besoins": session.get(NEEDS, []),
         "droits": session.get(RIGHTS),
-        "reponses": session.get(ANSWERS),
+        "reponses": _answers_for_the_desk(session),
         **{name: session.get(key) for name, key in MORE_ANSWERS if session.get(key)},
     }
+
+
+def _answers_for_the_desk(session) -> dict | None:
+    """The one-page form's answers; from the questionnaire when it was answered last, so
+    that the desk (accueil, resume code) can read them the same way."""
+    if session_answers.source(session) == "questionnaire":
+        answers = session_answers.answers(session)
+        if questionnaire.complete(answers):
+            return as_expert_form(answers)
+    return session.get(ANSWERS)
 
 
 def restore(session, data: dict) -> None:

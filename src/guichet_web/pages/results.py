@@ -1,8 +1,9 @@
 """« Mes droits »: the simulator's answer, arranged for the results page.
 
 For each benefit: its status in words (probable, à vérifier, non éligible), why, why not,
-what would change it, and the next step (where to go locally, papers to bring, the official
-page). The fields ``statut``, ``pourquoi``, ``pourquoi_pas`` and ``ce_qui_changerait`` are
+what would change it, and the next step (the body's local desk, papers to bring, the
+official page); the France services of the territory, which helps with all of them, is
+shown once after the list. The fields ``statut``, ``pourquoi``, ``pourquoi_pas`` and ``ce_qui_changerait`` are
 read when the simulator gives them; without them, the status comes from ``eligible``.
 """
 
@@ -14,9 +15,10 @@ import logging
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import metadata
+from urllib.parse import urlsplit
 
 from guichet.catalogue import load_catalogue
-from guichet_web.annuaire.places import PlaceCard, card, places_for_networks
+from guichet_web.annuaire.places import PlaceCard, card, home_place, places_for_networks
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +32,16 @@ STATUSES = {
     "non_eligible": NOT_ELIGIBLE,
     "ineligible": NOT_ELIGIBLE,
 }
-PLACES_PER_BENEFIT = 2
+PLACES_PER_BENEFIT = 1  # the body's own desk; France services is shown once for all
 
 
 @dataclass(frozen=True)
+class Reference:
+    label: str  # « Article L842-2 du Code de la sécurité sociale », or a site's name
+    url: str = ""
+
+
+@dataclass
 class BenefitItem:
     aide: object
     status: str
@@ -41,11 +49,15 @@ class BenefitItem:
     why: list[str] = field(default_factory=list)
     why_not: list[str] = field(default_factory=list)
     would_change: list[str] = field(default_factory=list)
-    places: list[PlaceCard] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # les textes de loi cités
+    candidates: list = field(default_factory=list)  # lieux de l'annuaire, les meilleurs d'abord
+    places: list[PlaceCard] = field(default_factory=list)  # montrés ici pour la première fois
+    places_again: list = field(default_factory=list)  # déjà montrés plus haut : un lien suffit
 
     @property
     def has_amount(self) -> bool:
-        return self.status == PROBABLE and float(self.aide.montant or 0) > 0
+        """An amount to show: probable, or to check at the desk but computed."""
+        return self.status != NOT_ELIGIBLE and float(self.aide.montant or 0) > 0
 
 
 def _slug(text: str) -> str:
@@ -82,12 +94,25 @@ def _sentence(item) -> str:
     return f"{text} ({reference})" if reference else str(text)
 
 
-def _item(aide) -> BenefitItem:
+def references(value) -> list[Reference]:
+    """Legal references as written; a bare address becomes a link named after its site."""
+    found = []
+    for text in lines(value):
+        if text.startswith(("http://", "https://")):
+            host = urlsplit(text).hostname or text
+            found.append(Reference(host.removeprefix("www.").removeprefix("vosdroits."), text))
+        else:
+            found.append(Reference(text))
+    return found
+
+
+def _item(aide, home_pk) -> BenefitItem:
     status = status_of(aide)
-    demarche = load_catalogue().get(aide.id)
-    places = []
+    demarche = load_catalogue().get(getattr(aide, "demarche", "") or aide.id)
+    candidates = []
     if demarche and status != NOT_ELIGIBLE:
-        places = [card(p) for p in places_for_networks(demarche.aide_locale)[:PLACES_PER_BENEFIT]]
+        found = [p for p in places_for_networks(demarche.aide_locale) if p.pk != home_pk]
+        candidates = found[:PLACES_PER_BENEFIT]
     return BenefitItem(
         aide=aide,
         status=status,
@@ -95,7 +120,8 @@ def _item(aide) -> BenefitItem:
         why=lines(getattr(aide, "pourquoi", None)) or lines(getattr(aide, "raison", None)),
         why_not=lines(getattr(aide, "pourquoi_pas", None)),
         would_change=lines(getattr(aide, "ce_qui_changerait", None)),
-        places=places,
+        references=references(getattr(aide, "references", None)),
+        candidates=candidates,
     )
 
 
@@ -112,12 +138,27 @@ class Results:
 
 
 def arrange(aides) -> Results:
-    items = [_item(aide) for aide in aides]
-    return Results(
+    home = home_place()
+    items = [_item(aide, home.pk if home else None) for aide in aides]
+    arranged = Results(
         probable=[i for i in items if i.status == PROBABLE],
         to_check=[i for i in items if i.status == TO_CHECK],
         not_granted=[i for i in items if i.status == NOT_ELIGIBLE],
     )
+    _place_once(arranged.probable + arranged.to_check)
+    return arranged
+
+
+def _place_once(items: list[BenefitItem]) -> None:
+    """Each place's card once, where it first helps; further down, a link to it."""
+    shown: set = set()
+    for item in items:
+        for place in item.candidates:
+            if place.pk in shown:
+                item.places_again.append(place)
+            else:
+                shown.add(place.pk)
+                item.places.append(card(place))
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ def question(request, step_id: str):
         answers.setdefault("mois", current_month())
         store.save(request.session, answers, step_id)
     elif going_back:
-        store.keep_draft(request.session, step_id, {k: request.POST.getlist(k) for k in form.fields})
+        store.keep_draft(
+            request.session, step_id, {k: request.POST.getlist(k) for k in form.fields}
+        )
     else:
         return _render(request, form, revisiting=revisiting, status=200)
     if going_back:

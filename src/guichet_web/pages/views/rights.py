@@ -6,6 +6,8 @@ réponses » brings them back and the results page can be reloaded.
 
 from __future__ import annotations
 
+import re
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +17,8 @@ from guichet_web.annuaire.places import card, home_place
 from .. import engines, recap, results
 from .. import questionnaire as q
 from .. import session_answers as store
+from ..questionnaire_situation import OPTIONAL_FIELDS, locate, without
+from ..questionnaire_situation import situation as situation_of
 from ..rights import RightsForm, answers_from_post, field_for_champ
 from .questionnaire import step_url
 
@@ -46,10 +50,25 @@ def rights_form(request):
     return render(request, "pages/droits.html", {"form": form})
 
 
-def _unknown_change(error) -> bool:
-    """A simulator that does not read the incomes before a change yet refuses the field."""
+def _unknown_field(error) -> str | None:
+    """The optional field that a simulator which does not read it yet refuses, or None."""
     champ, message = str(getattr(error, "champ", "")), str(getattr(error, "message", ""))
-    return champ.endswith(".changement") and "pas connu" in message
+    field = re.sub(r"^personnes\[\d+\]\.", "", champ)
+    return field if field in OPTIONAL_FIELDS and "pas connu" in message else None
+
+
+def _parse(simulator, data: dict) -> tuple[object, list[str]]:
+    """Parse; the optional fields a simulator does not know yet are left out, and noted."""
+    left_out: list[str] = []
+    while True:
+        try:
+            return simulator.parse_situation(data), left_out
+        except simulator.SituationError as error:
+            field = _unknown_field(error)
+            if field is None or field in left_out:
+                raise
+            left_out.append(field)
+            data = without(data, field)
 
 
 def _from_questionnaire(request):
@@ -58,22 +77,15 @@ def _from_questionnaire(request):
     if not q.complete(answers):
         return redirect(step_url(q.resume(answers)))
     simulator = engines.simulator()
-    data, prefixes = q.situation(answers)
-    notes = []
+    data, prefixes = situation_of(answers)
     try:
-        try:
-            situation = simulator.parse_situation(data)
-        except simulator.SituationError as error:
-            if not _unknown_change(error):
-                raise
-            situation = simulator.parse_situation(q.situation(answers, with_change=False)[0])
-            notes.append("changement")
+        situation, left_out = _parse(simulator, data)
     except simulator.SituationError as error:
-        key = q.locate(error.champ, prefixes)
+        key = locate(error.champ, prefixes)
         step_id = q.step_of_key(answers, key) or q.STEPS[0].id
         store.flag_error(request.session, step_id, key, error.message)
         return redirect(step_url(step_id, revisiting=True))
-    return situation, answers["mois"], notes
+    return situation, answers["mois"], left_out
 
 
 def _from_expert(request):
@@ -106,7 +118,7 @@ def rights_results(request):
         "results": arranged,
         "notes": notes,
         "rules": results.rules(),
-        "home_card": card(home) if error and home else None,
+        "home_card": card(home) if home else None,
         "modify_url": reverse(
             "pages:droits-expert" if source == "expert" else "pages:droits-verifier"
         ),

@@ -16,17 +16,13 @@
   var BLOCKS = "h1, h2, h3, h4, p, li, caption, th, td, legend, label, summary";
   var VOICE_LANGS = { fr: "fr-FR", en: "en-GB", ar: "ar", tr: "tr-TR" };
 
-  function before(a, b) {
-    return a && a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
-  }
+  /* The visible leaf blocks of the main content, in order; not the breadcrumb. */
+  var SKIP = ".breadcrumb, [data-no-read]";
 
-  /* From the page's title on (not the breadcrumb), leaf blocks only, visible ones. */
   function readableParts(main, skip) {
     var parts = [];
-    var title = main.querySelector("h1");
     main.querySelectorAll(BLOCKS).forEach(function (el) {
-      if (el.querySelector(BLOCKS) || skip.contains(el) || el.closest("[data-no-read]")) return;
-      if (title && el !== title && !before(title, el)) return;
+      if (el.querySelector(BLOCKS) || skip.contains(el) || el.closest(SKIP)) return;
       if (!el.getClientRects().length) return;
       var text = (el.innerText || "").replace(/\s+/g, " ").trim();
       var lang = (el.closest("[lang]") || document.documentElement).lang.slice(0, 2) || "fr";
@@ -65,8 +61,11 @@
     var stop = makeButton(words.stop, "button button-secondary");
     stop.hidden = true;
     box.append(play, stop);
+    /* After the title; before the form when the title is the question of a form (never
+       inside a legend, whose text names the group of answers). */
     var title = main.querySelector("h1");
-    if (title) title.after(box); else main.prepend(box);
+    var form = title && title.closest("form");
+    if (form) form.before(box); else if (title) title.after(box); else main.prepend(box);
     var state = "idle";
 
     function setState(next) {

@@ -1,0 +1,202 @@
+"""« Mes droits », one question per screen: from the answers to the simulator's situation.
+
+Pure Python, no Django. Only the answers of the steps this household needs are sent (an
+answer kept from a path since left, e.g. a rent before « hébergé gratuitement », is not);
+the format is the one of shared/eval/README.md, with the simulator's optional fields
+(``changement``, ``pension_alimentaire_impayee``, ``naissance_prevue``…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .questionnaire import (
+    INCOME_KEYS,
+    Answers,
+    activity_of,
+    adults,
+    before_keys,
+    child_prefixes,
+    has_situation,
+    in_couple,
+    income_keys,
+    incomes_changed,
+    older_adults,
+    people,
+    renting,
+    single_parent,
+)
+
+ESTABLISHMENTS = ("public", "prive_sous_contrat", "prive_hors_contrat")
+# Fields the simulator may not read yet: left out then, with a note on the results page.
+OPTIONAL_FIELDS = (
+    "changement",
+    "pension_alimentaire_impayee",
+    "naissance_prevue",
+    "etablissement_superieur",
+    "travail_5_ans_sur_10",
+    "cej",
+    "gir",
+    "separation_depuis",
+)
+
+
+def _amount(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _adult(prefix: str, answers: Answers) -> dict:
+    incomes = {name: 0.0 for name in INCOME_KEYS}
+    for key in income_keys(prefix, answers):
+        incomes[key.removeprefix(f"{prefix}_")] = _amount(answers.get(key))
+    person = {"role": prefix, "age": answers[f"{prefix}_age"], "revenus_mensuels": incomes}
+    activity = activity_of(prefix, answers)
+    if activity:
+        person["activite"] = activity
+    _add_handicap(person, prefix, answers)
+    if prefix == "demandeur":
+        _add_applicant_facts(person, answers)
+    establishment = answers.get(f"{prefix}_etablissement")
+    if activity == "etudiant" and establishment in ESTABLISHMENTS:
+        person["etablissement_superieur"] = establishment
+    if has_situation(f"travail_5_ans_{prefix}", answers):
+        person["travail_5_ans_sur_10"] = True
+    gir = answers.get(f"{prefix}_gir")
+    evaluated = isinstance(gir, str) and gir.isdigit()
+    if evaluated and has_situation("autonomie", answers) and prefix in older_adults(answers):
+        person["gir"] = int(gir)
+    change = _change(prefix, answers, incomes)
+    if change:
+        person["changement"] = change
+    return person
+
+
+def _add_applicant_facts(person: dict, answers: Answers) -> None:
+    """Child support (ASF), pregnancy (PAJE), contrat d'engagement jeune: on the applicant."""
+    if single_parent(answers):
+        amount = _amount(answers.get("pension_alimentaire"))
+        person["revenus_mensuels"]["pension_alimentaire_recue"] = amount
+        person["pension_alimentaire_impayee"] = answers.get("pension_payee") != "oui"
+    if has_situation("enceinte", answers):
+        person["enceinte"] = True
+        if answers.get("naissance_prevue"):
+            person["naissance_prevue"] = answers["naissance_prevue"]
+    if has_situation("cej", answers):
+        person["cej"] = True
+
+
+def _add_handicap(person: dict, prefix: str, answers: Answers) -> None:
+    rate = answers.get(f"{prefix}_taux_incapacite")
+    if has_situation("handicap", answers) and isinstance(rate, int) and rate > 0:
+        person["taux_incapacite"] = rate
+
+
+def _change(prefix: str, answers: Answers, incomes: dict) -> dict | None:
+    """The incomes before the change, for the months that the benefits look back on.
+
+    Left empty for a person: their incomes did not change. Filled in part: what was not
+    written was 0 then (a job lost: the unemployment benefit was 0 before).
+    """
+    if not incomes_changed(answers) or not answers.get("changement_depuis"):
+        return None
+    keys = before_keys(prefix, answers)
+    if all(answers.get(key) is None for key in keys):
+        return None
+    before = dict(incomes)
+    for key in keys:
+        before[key.removeprefix(f"{prefix}_").removesuffix("_avant")] = _amount(answers.get(key))
+    return {"depuis": answers["changement_depuis"], "revenus_mensuels_avant": before}
+
+
+def situation(answers: Answers) -> tuple[dict, list[str]]:
+    """The situation, and for each person the prefix of its answer keys (to place errors)."""
+    housing: dict = {"statut": answers["logement_statut"]}
+    if renting(answers):
+        housing["loyer"] = _amount(answers.get("loyer"))
+    persons = [_adult(prefix, answers) for prefix in adults(answers)]
+    for prefix in child_prefixes(answers):
+        child = {"role": "enfant", "age": answers[f"{prefix}_age"]}
+        _add_handicap(child, prefix, answers)
+        persons.append(child)
+    data = {"mois": answers["mois"], "logement": housing, "personnes": persons}
+    if has_situation("separation", answers) and answers.get("separation_depuis"):
+        data["separation_depuis"] = answers["separation_depuis"]
+    return data, list(people(answers))
+
+
+def without(data: dict, field: str) -> dict:
+    """The situation without an optional field (for a simulator that does not read it yet)."""
+    persons = [{k: v for k, v in p.items() if k != field} for p in data["personnes"]]
+    return {**{k: v for k, v in data.items() if k != field}, "personnes": persons}
+
+
+# The simulator's person fields that are answered once, or under another name.
+APPLICANT_KEYS = {
+    "pension_alimentaire_recue": "pension_alimentaire",
+    "pension_alimentaire_impayee": "pension_payee",
+    "enceinte": "particularites",
+    "naissance_prevue": "naissance_prevue",
+    "cej": "particularites",
+    "travail_5_ans_sur_10": "particularites",
+}
+PERSON_KEYS = {"etablissement_superieur": "etablissement"}
+
+
+def locate(champ: str, prefixes: list[str]) -> str | None:
+    """The answer key behind the simulator's field path, or None.
+
+    « personnes[1].revenus_mensuels.salaire_net » → « conjoint_salaire_net »;
+    « personnes[0].changement.revenus_mensuels_avant.chomage_net » → « demandeur_chomage_net_avant ».
+    """
+    parts = re.findall(r"[a-z_]+|\d+", champ or "")
+    if parts[:1] == ["logement"]:
+        return "loyer" if parts[-1] == "loyer" else "logement_statut"
+    if parts[:1] == ["separation_depuis"]:
+        return "separation_depuis"
+    if parts[:1] != ["personnes"] or len(parts) < 2 or not parts[1].isdigit():
+        return None
+    index = int(parts[1])
+    if index >= len(prefixes):
+        return None
+    prefix, rest = prefixes[index], parts[2:]
+    if "changement" in rest:
+        if rest[-1] in INCOME_KEYS:
+            return f"{prefix}_{rest[-1]}_avant"
+        return "changement_depuis"
+    leaf = rest[-1] if rest else "age"
+    return APPLICANT_KEYS.get(leaf) or f"{prefix}_{PERSON_KEYS.get(leaf, leaf)}"
+
+
+def as_expert_form(answers: Answers) -> dict:
+    """The same household as the one-page form's fields (pages/rights.py ``RightsForm``).
+
+    For whatever reads the one-page form's answers (a resume code taken to the desk, the
+    form itself): the fields that form does not have (a change of incomes, a pregnancy's
+    month…) are left out.
+    """
+    data, prefixes = situation(answers)
+    form = {"mois": data["mois"], "logement_statut": data["logement"]["statut"]}
+    if "loyer" in data["logement"]:
+        form["loyer"] = _text(data["logement"]["loyer"])
+    children = 0
+    for prefix, person in zip(prefixes, data["personnes"], strict=True):
+        if person["role"] == "enfant":
+            children += 1
+            form[f"enfant_{children}_age"] = str(person["age"])
+            continue
+        form[f"{prefix}_age"] = str(person["age"])
+        form[f"{prefix}_activite"] = person.get("activite", "")
+        for name, amount in person["revenus_mensuels"].items():
+            if amount:
+                form[f"{prefix}_{name}"] = _text(amount)
+        if person.get("taux_incapacite"):
+            form[f"{prefix}_taux_incapacite"] = str(person["taux_incapacite"])
+        if person.get("enceinte"):
+            form[f"{prefix}_enceinte"] = "on"
+    if in_couple(answers):
+        form["en_couple"] = "on"
+    return form
+
+
+def _text(amount: float) -> str:
+    return f"{amount:.2f}".replace(".", ",").removesuffix(",00")
