@@ -33,10 +33,6 @@ CHROMIUM_ARGS = [
 VENDOR = Path(__file__).parent / "vendor"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
-# The Playwright sync API keeps an asyncio loop in the test thread; Django's ORM would
-# refuse to run there (SynchronousOnlyOperation) although every call is synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
@@ -53,7 +49,11 @@ def pytest_collection_modifyitems(config, items):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # The Playwright sync API keeps an asyncio loop in the test thread; Django's ORM would
+    # refuse to run there (SynchronousOnlyOperation) although every call is synchronous.
+    # Allowed while a browser module runs, and only then.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         # Playwright gives each launch a fresh temporary user-data dir.
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True

@@ -21,6 +21,8 @@ class Walk:
     def __init__(self, page, folder, prefix: str):
         self.page, self.folder, self.prefix = page, folder, prefix
         self.step = 0
+        for old in folder.glob(f"{prefix}-*.png"):  # a walk's pictures are all of one run
+            old.unlink()
 
     def shot(self, name: str) -> None:
         """A full-page screenshot, after checking the page fits the phone's width."""
@@ -57,7 +59,11 @@ def test_questionnaire_to_rights_to_recap(browsing, screenshots):
     page.goto("/")
     page.get_by_role("link", name="Calculer mes droits").tap()
     page.wait_for_url("**/mes-droits/")
-    answer_questionnaire(page, on_screen=lambda p: walk.shot("question"), tap=True)
+    answer_questionnaire(
+        page,
+        on_screen=lambda p: walk.shot("question-" + p.url.rstrip("/").split("/")[-1]),
+        tap=True,
+    )
     walk.shot("verifier")
     see_rights(page, tap=True)
     assert "€" in page.locator(".amount-big").first.inner_text()

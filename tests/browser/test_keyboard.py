@@ -59,9 +59,7 @@ def test_need_flow_with_the_keyboard_only(page):
     assert keys.invisible == []
 
 
-@pytest.mark.parametrize(
-    "url", ["/", "/demarches/rsa", "/mes-droits/", "/mes-droits/expert", "/recapitulatif"]
-)
+@pytest.mark.parametrize("url", ["/", "/demarches/rsa", "/mes-droits/expert", "/recapitulatif"])
 def test_every_tab_stop_shows_where_the_focus_is(page, url):
     page.goto(url)
     keys = Keyboard(page)

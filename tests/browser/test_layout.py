@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .checks import horizontal_overflow, small_targets
-from .pages import CITIZEN_PAGES, fill_rights_form
+from .pages import CITIZEN_PAGES, NEED_WITH_MISTAKES, fill_rights_form
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +64,24 @@ def test_body_text_is_18_px_in_system_fonts(browsing):
     assert style["family"].startswith("system-ui")
     fonts = page.evaluate("() => [...document.fonts].map((f) => f.family)")
     assert fonts == [], "aucune police à télécharger"
+
+
+def test_the_recap_prints_black_on_white_with_its_addresses(browsing):
+    page = browsing.page()
+    page.goto(f"/besoin?texte={NEED_WITH_MISTAKES}")
+    page.goto("/recapitulatif")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ["nav", ".actions", "form", ".read-aloud"].map((s) =>
+             [...document.querySelectorAll(s)].every((e) => getComputedStyle(e).display === "none"))"""
+    )
+    assert all(hidden), "menu, boutons et formulaires ne s'impriment pas"
+    style = page.evaluate(
+        "() => { const b = getComputedStyle(document.body), h = getComputedStyle("
+        "document.querySelector('h1')); return [b.color, b.backgroundColor, h.color]; }"
+    )
+    assert style == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgb(0, 0, 0)"]
+    after = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.recap-need a'), '::after').content"
+    )
+    assert "/demarches/" in after and "http" in after

@@ -62,3 +62,11 @@ def test_no_listen_button_on_desk_pages(browsing):
     assert page.locator(".read-aloud").count() == 0
     page.goto("/")
     assert page.locator(".read-aloud").count() == 1
+
+
+def test_listen_stays_out_of_the_question_form(browsing):
+    page = browsing.page()
+    page.goto("/mes-droits/")
+    box = page.locator(".read-aloud")
+    assert box.count() == 1
+    assert box.evaluate("(el) => el.closest('form, legend, label') === null")
