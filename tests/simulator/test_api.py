@@ -6,7 +6,7 @@ import pytest
 
 import guichet.simulator.api as api
 from guichet.simulator import HouseholdResult, parse_situation, simulate, simulate_json
-from guichet.simulator.results import ENGINE_FAILURE, Benefit
+from guichet.simulator.results import DESK_CONTACT, ENGINE_FAILURE, Benefit
 
 
 def household(name: str, mois: str = "2026-05"):
@@ -26,16 +26,23 @@ def fake_benefit(batch_position: int) -> list[Benefit]:
 
 @pytest.fixture
 def fake_engine(monkeypatch):
+    """The engine replaced: each row's "view" is its position in the batch."""
     calls = []
 
-    def run_batch(batch):
-        ids = [s.id for s in batch.situations]
+    def run_batch(rows):
+        ids = [s.id for s in rows if s.id is not None]  # variants have no id
         calls.append(ids)
         if "casse" in ids:
             raise RuntimeError("le moteur a échoué")
-        return [fake_benefit(i) for i in range(len(ids))]
+        return list(range(len(rows)))
+
+    def assemble(plan, views):
+        return HouseholdResult(
+            id=plan.situation.id, mois=plan.situation.mois, aides=fake_benefit(views[0])
+        )
 
     monkeypatch.setattr(api, "run_batch", run_batch)
+    monkeypatch.setattr(api, "assemble", assemble)
     return calls
 
 
@@ -51,7 +58,14 @@ def test_a_household_the_engine_cannot_compute_gets_a_clear_error(fake_engine):
     results = simulate([household("a"), household("casse"), household("c")])
     assert [r.ok for r in results] == [True, False, True]
     failed = results[1].to_json()
-    assert failed == {"id": "casse", "mois": "2026-05", "aides": [], "erreur": ENGINE_FAILURE}
+    assert failed == {
+        "id": "casse",
+        "mois": "2026-05",
+        "aides": [],
+        "erreur": ENGINE_FAILURE,
+        "contact": DESK_CONTACT,
+    }
+    assert failed["contact"]["telephone"] and "Picasso" in failed["contact"]["adresse"]
     assert "Traceback" not in failed["erreur"]
     assert results[2].montant("rsa") == 0.0  # recalculé seul : premier de son lot
 

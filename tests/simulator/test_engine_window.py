@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from guichet.simulator import parse_situation
-from guichet.simulator.calibration import initial_gross
-from guichet.simulator.engine import compute_benefits, tax_benefit_system
+from guichet.simulator.engine import compute, tax_benefit_system
+from guichet.simulator.incomes import income_inputs
 from guichet.simulator.inputs import Batch, build_simulation
 
 pytestmark = pytest.mark.slow
@@ -70,10 +70,10 @@ def test_skipping_the_months_before_the_window_changes_nothing(mois):
         for statut, persons in HOUSEHOLDS
     ]
     batch = Batch.of(situations)
-    gross = initial_gross(tbs, batch)
-    windowed = build_simulation(tbs, batch, gross)
-    unbounded = build_simulation(tbs, batch, gross)
+    incomes = income_inputs(tbs, batch, lambda sub, given: build_simulation(tbs, sub, given))
+    windowed = build_simulation(tbs, batch, incomes)
+    unbounded = build_simulation(tbs, batch, incomes)
     unbounded.start_computation_period = None
-    expected = compute_benefits(unbounded, batch)
-    for variable, values in compute_benefits(windowed, batch).items():
+    expected = compute(unbounded, batch)
+    for variable, values in compute(windowed, batch).items():
         np.testing.assert_array_equal(values, expected[variable], err_msg=variable)

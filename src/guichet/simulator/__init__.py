@@ -26,11 +26,11 @@ __all__ = [
 ]
 
 
-def simulate(situations: list[Situation]) -> list[HouseholdResult]:
+def simulate(situations: list[Situation], explain: bool = True) -> list[HouseholdResult]:
     """Benefits of each household, in the order given (one vectorised run per month)."""
     from guichet.simulator.api import simulate as _simulate
 
-    return _simulate(situations)
+    return _simulate(situations, explain)
 
 
 def simulate_json(items: list[object]) -> list[dict]:

@@ -12,6 +12,7 @@ import re
 
 _MISSING = object()
 _NUMBER_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class SituationError(ValueError):
@@ -95,6 +96,17 @@ def read_bool(reader: Reader) -> bool:
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     raise reader.error("Répondez par oui (true) ou non (false).")
+
+
+def read_month(reader: Reader) -> str:
+    """A month written "AAAA-MM" (2026-05)."""
+    text = read_text(reader)
+    match = _MONTH_RE.match(text)
+    if not match:
+        raise reader.error(f"Le mois « {text} » n'est pas compris : écrivez-le ainsi : 2026-05.")
+    if not 1 <= int(match.group(2)) <= 12:
+        raise reader.error(f"Le mois « {text} » n'existe pas : le mois va de 01 à 12.")
+    return text
 
 
 def _to_number(reader: Reader, label: str) -> float:

@@ -12,10 +12,13 @@ import threading
 import numpy as np
 
 from guichet.simulator.benefits import BENEFITS, HOUSING_AIDS
-from guichet.simulator.calibration import GrossSolver, initial_gross
+from guichet.simulator.explain import FACTS
+from guichet.simulator.incomes import income_inputs
 from guichet.simulator.inputs import Batch, build_simulation
-from guichet.simulator.reading import crds_rate, read_benefits
-from guichet.simulator.results import Benefit
+from guichet.simulator.periods import month_index, month_label
+from guichet.simulator.reading import HouseholdView, crds_rate, fact_key
+from guichet.simulator.shortcuts import set_zero_benefits
+from guichet.simulator.situation import Situation
 
 _lock = threading.RLock()
 _tbs = None
@@ -33,7 +36,8 @@ def tax_benefit_system():
 
 
 def warm_up() -> None:
-    """Build the system and run one small household, so that the first request is fast."""
+    """Build the system and run a small household, so that the first request is fast."""
+    from guichet.simulator.api import simulate
     from guichet.simulator.situation import parse_situation
 
     example = parse_situation(
@@ -45,49 +49,100 @@ def warm_up() -> None:
             ],
         }
     )
-    run_batch(Batch.of([example]))
+    simulate([example])
 
 
-def compute_benefits(simulation, batch: Batch) -> dict[str, np.ndarray]:
-    """Every benefit variable, always in the same order (that of ``BENEFITS``).
+def period_of(kind: str, mois: str) -> str | list[str]:
+    """The period of a computed value: the month, its year, year N-2, or the 3 months before."""
+    if kind == "month":
+        return mois
+    if kind == "year":
+        return mois[:4]
+    if kind == "n_2":
+        return str(int(mois[:4]) - 2)
+    if kind == "last3":
+        return [month_label(month_index(mois) - back) for back in (3, 2, 1)]
+    raise ValueError(kind)
+
+
+def _calculate(simulation, variable: str, kind: str, mois: str) -> np.ndarray:
+    period = period_of(kind, mois)
+    if isinstance(period, list):
+        return np.mean([simulation.calculate(variable, p) for p in period], axis=0)
+    return simulation.calculate(variable, period)
+
+
+def _student_inputs(simulation, batch: Batch, raw: dict) -> None:
+    """Bourse sur critères sociaux: the family's revenu brut global of year N-2, for its children.
+
+    The engine takes the parents' resources as an input (art. 3 of the yearly
+    arrêté on the bourses' ceilings: revenu brut global of the avis d'impôt N-2).
+    """
+    persons = batch.persons
+    if not any(p.etablissement_superieur for p in persons):
+        return
+    family_income = raw[fact_key("rbg", "n_2")][batch.household_of_person]
+    children = np.array([p.role == "enfant" for p in persons])
+    simulation.set_input(
+        "bourse_criteres_sociaux_base_ressources_parentale",
+        batch.mois,
+        np.where(children, family_income, 0.0),
+    )
+    counts = np.zeros(len(batch.situations))
+    students = np.zeros(len(batch.situations))
+    for h, situation in enumerate(batch.situations):
+        kids = [p for p in situation.personnes if p.role == "enfant"]
+        counts[h] = len(kids)
+        students[h] = sum(bool(p.etablissement_superieur) for p in kids)
+    simulation.set_input("bourse_criteres_sociaux_nombre_enfants_a_charge", batch.mois, counts)
+    simulation.set_input(
+        "bourse_criteres_sociaux_nombre_enfants_a_charge_dans_enseignement_superieur",
+        batch.mois,
+        students,
+    )
+
+
+def compute(
+    simulation, batch: Batch, skipped: frozenset[str] = frozenset()
+) -> dict[str, np.ndarray]:
+    """Every value read, always in the same order.
 
     The engine cuts dependency cycles (AAH and ASI read each other, for
     instance), so a result may depend on which variable is computed first:
-    the order is fixed, and the net incomes are only read afterwards.
+    the order is fixed — the family's revenu brut global N-2, the benefits in
+    the order of ``BENEFITS``, the housing aids, then the explanations' values
+    (except those of the benefits ``skipped``: zero for the whole batch).
     """
-    values = {}
-    year = batch.mois[:4]
+    raw = {fact_key("rbg", "n_2"): _calculate(simulation, "rbg", "n_2", batch.mois)}
+    _student_inputs(simulation, batch, raw)
     for spec in BENEFITS:
-        period = year if spec.yearly else batch.mois
+        kind = "year" if spec.yearly else "month"
         for variable in spec.variables:
-            values[variable] = simulation.calculate(variable, period)
+            raw[fact_key(variable, kind)] = _calculate(simulation, variable, kind, batch.mois)
     for variable, _label in HOUSING_AIDS:
-        values[variable] = simulation.calculate(variable, batch.mois)
-    return values
+        raw[variable] = simulation.calculate(variable, batch.mois)
+    for benefit, facts in FACTS:
+        if benefit in skipped:
+            continue
+        for variable, kind in facts:
+            key = fact_key(variable, kind)
+            if key not in raw:
+                raw[key] = _calculate(simulation, variable, kind, batch.mois)
+    return raw
 
 
-def run_batch(batch: Batch) -> list[list[Benefit]]:
-    """Raw engine values per household, after solving gross incomes from the net ones.
+def run_batch(situations: list[Situation]) -> list[HouseholdView]:
+    """The engine's values for each household (row), in order.
 
-    Gross incomes are first guessed from the engine's own rates; the simulation
-    is run; the net incomes it computes are compared with the declared ones,
-    and the households whose nets differ are run again with corrected gross
-    incomes (secant method).  A household's result only depends on its own
-    data, whatever the batch it is computed in.
+    Incomes are given as inputs (see ``incomes.py``); a household's values only
+    depend on its own data, whatever the batch it is computed in.
     """
     tbs = tax_benefit_system()
     with _lock:
-        solver = GrossSolver(batch, initial_gross(tbs, batch))
+        batch = Batch.of(situations)
+        incomes = income_inputs(tbs, batch, lambda sub, given: build_simulation(tbs, sub, given))
+        simulation = build_simulation(tbs, batch, incomes)
+        skipped = set_zero_benefits(tbs, simulation, batch)
+        raw = compute(simulation, batch, frozenset(skipped))
         rate = crds_rate(tbs, batch.mois)
-        results: list = [None] * len(batch.situations)
-        pending = list(range(len(batch.situations)))
-        while pending:
-            sub = batch.subset(pending)
-            simulation = build_simulation(tbs, sub, solver.gross_for(pending))
-            raw = compute_benefits(simulation, sub)
-            retry = solver.check(simulation, pending)
-            for position, household in enumerate(pending):
-                if household not in retry:
-                    results[household] = read_benefits(tbs, sub, raw, position, rate)
-            pending = retry
-        return results
+        return [HouseholdView(tbs, batch, raw, h, rate) for h in range(len(situations))]

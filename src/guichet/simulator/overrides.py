@@ -72,10 +72,18 @@ def apply_overrides(tbs, overrides: list[Override]) -> None:
     tbs._parameters_at_instant_cache.clear()
 
 
-def build_tax_benefit_system():
-    """OpenFisca-France with the local overrides (built once per process by the engine)."""
+def build_tax_benefit_system(neutralised: bool = True):
+    """OpenFisca-France with the local overrides (built once per process by the engine).
+
+    ``neutralised=False`` keeps every formula (to check that neutralising changes nothing).
+    """
     from openfisca_france import CountryTaxBenefitSystem
 
+    from guichet.simulator.fast import neutralise, remember_period_arithmetic
+
+    remember_period_arithmetic()
     tbs = CountryTaxBenefitSystem()
     apply_overrides(tbs, load_overrides())
+    if neutralised:
+        neutralise(tbs)
     return tbs

@@ -1,14 +1,15 @@
-"""Reading the engine's arrays back into benefits, household by household."""
+"""Reading the engine's arrays back, household by household."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
-from guichet.simulator.benefits import BENEFITS, HOUSING_AIDS, MONTHLY, BenefitSpec
+from guichet.simulator.benefits import BENEFITS, HOUSING_AIDS, BenefitSpec
 from guichet.simulator.inputs import Batch
-from guichet.simulator.results import Benefit
+from guichet.simulator.situation import Situation
 
 
 def crds_rate(tbs, mois: str) -> float:
@@ -32,73 +33,70 @@ def paid_amount(gross: float, crds: float, floor: bool = False) -> float:
     return (cents - crds_cents) / 100
 
 
-def household_value(tbs, batch: Batch, values: np.ndarray, variable: str, h: int):
-    """The value of a variable for household ``h`` (summed over persons for individual ones)."""
-    entity = tbs.get_variable(variable).entity.key
-    if entity == "individu":
-        return float(values[batch.household_of_person == h].sum())
-    return values[h].item()  # one famille, foyer fiscal and ménage per household
+def fact_key(variable: str, kind: str) -> str:
+    """Key of a computed value: the variable, and its period when it is not the month."""
+    return variable if kind == "month" else f"{variable}@{kind}"
 
 
-def read_benefits(tbs, batch: Batch, raw: dict, h: int, rate: float) -> list[Benefit]:
-    """The benefits of household ``h`` of the batch, in the fixed order of ``BENEFITS``."""
-    benefits = []
-    for spec in BENEFITS:
-        values = {v: household_value(tbs, batch, raw[v], v, h) for v in spec.variables}
-        if spec.id == "css":
-            benefits.append(_css(spec, values))
-            continue
-        amount = paid_amount(sum(values.values()), rate if spec.crds else 0.0, spec.floor)
-        detail = _housing_detail(tbs, batch, raw, h) if spec.id == "aide-logement" else None
-        benefits.append(
-            Benefit(
-                id=spec.id,
-                libelle=spec.libelle,
-                montant=amount,
-                periodicite=spec.periodicite,
-                variable=_main_variable(spec, values),
-                eligible=amount > 0,
-                detail=detail,
-            )
-        )
-    return benefits
+@dataclass
+class HouseholdView:
+    """One household (row) of a computed batch: its values, its situation, its parameters."""
+
+    tbs: object
+    batch: Batch
+    raw: dict[str, np.ndarray]
+    h: int
+    crds: float
+
+    @property
+    def situation(self) -> Situation:
+        return self.batch.situations[self.h]
+
+    @property
+    def parameters(self):
+        return self.tbs.get_parameters_at_instant(f"{self.batch.mois}-01")
+
+    def _entity(self, variable: str) -> str:
+        return self.tbs.get_variable(variable).entity.key
+
+    def has(self, variable: str, kind: str = "month") -> bool:
+        return fact_key(variable, kind) in self.raw
+
+    def value(self, variable: str, kind: str = "month"):
+        """Household value (summed over persons for individual variables)."""
+        values = self.raw[fact_key(variable, kind)]
+        if self._entity(variable) == "individu":
+            return float(values[self.batch.household_of_person == self.h].sum())
+        return values[self.h].item()  # one famille, foyer fiscal and ménage per household
+
+    def per_person(self, variable: str, kind: str = "month") -> np.ndarray:
+        values = self.raw[fact_key(variable, kind)]
+        return values[self.batch.household_of_person == self.h]
+
+    def gross(self, spec: BenefitSpec) -> float:
+        return float(sum(self.value(v, "year" if spec.yearly else "month") for v in spec.variables))
+
+    def paid(self, spec: BenefitSpec) -> float:
+        return paid_amount(self.gross(spec), self.crds if spec.crds else 0.0, spec.floor)
+
+    def housing_aid(self) -> str | None:
+        for variable, label in HOUSING_AIDS:
+            if self.value(variable) > 0:
+                return label
+        return None
 
 
-def _main_variable(spec: BenefitSpec, values: dict) -> str:
+def paying_variable(spec: BenefitSpec, view: HouseholdView) -> str:
     """For a benefit made of several variables, the one that pays."""
-    paying = [variable for variable, value in values.items() if value]
+    kind = "year" if spec.yearly else "month"
+    paying = [v for v in spec.variables if view.value(v, kind)]
     return paying[0] if len(paying) == 1 else spec.variable
 
 
-def _housing_detail(tbs, batch, raw, h) -> str | None:
-    for variable, label in HOUSING_AIDS:
-        if household_value(tbs, batch, raw[variable], variable, h) > 0:
-            return label
-    return None
-
-
-def _css(spec: BenefitSpec, values: dict) -> Benefit:
-    """Complémentaire santé solidaire: free (``cmu_c``) or with a monthly participation.
-
-    ``css_participation_forfaitaire`` is labelled yearly in the engine but is the
-    monthly participation of the household (art. D861-3 CSS: 8 € to 30 € a month
-    and per person, by age).
-    """
-    free = bool(values["cmu_c"])
-    participation = round(float(values["css_participation_forfaitaire"]), 2)
-    if free:
-        detail, variable = "gratuite", "cmu_c"
-    elif participation > 0:
-        amount = f"{participation:.2f}".replace(".", ",").removesuffix(",00")
-        detail, variable = f"participation {amount} € par mois", "css_participation_forfaitaire"
-    else:
-        detail, variable = None, "cmu_c"
-    return Benefit(
-        id=spec.id,
-        libelle=spec.libelle,
-        montant=0.0,
-        periodicite=MONTHLY,
-        variable=variable,
-        eligible=free or participation > 0,
-        detail=detail,
-    )
+def amounts(view: HouseholdView, birth: HouseholdView | None) -> dict[str, float]:
+    """Amount paid of every benefit, by id (the prime à la naissance from the birth row)."""
+    result = {}
+    for spec in BENEFITS:
+        source = birth if spec.row == "naissance" else view
+        result[spec.id] = source.paid(spec) if source is not None else 0.0
+    return result

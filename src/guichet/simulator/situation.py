@@ -10,19 +10,40 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from guichet.simulator._fields import (
-    Reader,
-    SituationError,
-    read_bool,
-    read_int,
-    read_money,
-    read_number,
-    read_text,
+from guichet.simulator._fields import Reader, SituationError, read_money, read_month, read_text
+from guichet.simulator._person import (
+    ACTIVITIES,
+    INCOME_KEYS,
+    MAX_AGE,
+    MAX_CHILD_AGE,
+    MIN_ADULT_AGE,
+    ROLES,
+    Change,
+    Incomes,
+    Person,
+    default_activity,
+    parse_person,
 )
+from guichet.simulator.periods import month_index
 
-__all__ = ["Housing", "Incomes", "Person", "Situation", "SituationError", "parse_situation"]
+__all__ = [
+    "ACTIVITIES",
+    "INCOME_KEYS",
+    "MAX_AGE",
+    "MAX_CHILD_AGE",
+    "MIN_ADULT_AGE",
+    "ROLES",
+    "Change",
+    "Housing",
+    "Incomes",
+    "Person",
+    "Situation",
+    "SituationError",
+    "default_activity",
+    "parse_situation",
+]
 
 HOUSING_STATUSES = (
     "locataire",
@@ -31,42 +52,17 @@ HOUSING_STATUSES = (
     "heberge_gratuit",
     "sans_domicile",
 )
-ROLES = ("demandeur", "conjoint", "enfant")
-ACTIVITIES = ("salarie", "independant", "chomeur", "etudiant", "retraite", "inactif")
-INCOME_KEYS = ("salaire_net", "chomage_net", "retraite_nette", "pension_alimentaire_recue")
 
 DEFAULT_COMMUNE = "25056"  # Besançon
-MAX_AGE = 120
-MAX_CHILD_AGE = 25  # au-delà, un jeune adulte n'est plus « à charge » (RSA : art. R262-3 CASF)
-MIN_ADULT_AGE = 15
 MAX_RENT = 10_000.0
-MAX_MONTHLY_INCOME = 100_000.0
+SEPARATION_MONTHS_BACK = (
+    18  # isolement récent : 12 mois de majoration sur les 18 suivants (L262-9 CASF)
+)
 MAX_CHILDREN = 20
 MAX_CHILDREN_UNDER_2 = 4
 FIRST_MONTH = (2020, 1)  # les barèmes plus anciens ne sont pas vérifiés
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _COMMUNE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
-
-
-@dataclass(frozen=True)
-class Incomes:
-    """Monthly net incomes, taken as stable over the past months."""
-
-    salaire_net: float = 0.0
-    chomage_net: float = 0.0
-    retraite_nette: float = 0.0
-    pension_alimentaire_recue: float = 0.0
-
-
-@dataclass(frozen=True)
-class Person:
-    role: str
-    age: int
-    activite: str
-    revenus: Incomes = field(default_factory=Incomes)
-    taux_incapacite: float = 0.0  # en %, de 0 à 100
-    enceinte: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +78,7 @@ class Situation:
     logement: Housing
     personnes: tuple[Person, ...]
     id: str | None = None
+    separation_depuis: str | None = None  # mois de la séparation (isolement récent, RSA majoré)
 
     @property
     def year(self) -> int:
@@ -95,29 +92,30 @@ class Situation:
 def parse_situation(data: object, today: datetime.date | None = None) -> Situation:
     """Validate one household and return it, or raise ``SituationError``."""
     reader = Reader(data, "", "la situation")
-    reader.reject_unknown({"id", "mois", "commune", "logement", "personnes"})
+    reader.reject_unknown({"id", "mois", "commune", "logement", "personnes", "separation_depuis"})
     situation_id = reader.optional("id")
     if situation_id is not None:
         situation_id = str(read_text(reader.child("id"), max_length=200))
     mois = _parse_month(reader.child("mois"), today or datetime.date.today())
     commune = _parse_commune(reader.child("commune"))
     logement = _parse_housing(reader.child("logement"))
-    personnes = _parse_people(reader.child("personnes"))
+    personnes = _parse_people(reader.child("personnes"), mois)
+    separation = _parse_separation(reader.child("separation_depuis"), mois, personnes)
     return Situation(
-        id=situation_id, mois=mois, commune=commune, logement=logement, personnes=personnes
+        id=situation_id,
+        mois=mois,
+        commune=commune,
+        logement=logement,
+        personnes=personnes,
+        separation_depuis=separation,
     )
 
 
 def _parse_month(reader: Reader, today: datetime.date) -> str:
     if reader.value is None:
         return f"{today.year:04d}-{today.month:02d}"
-    text = read_text(reader)
-    match = _MONTH_RE.match(text)
-    if not match:
-        raise reader.error(f"Le mois « {text} » n'est pas compris : écrivez-le ainsi : 2026-05.")
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        raise reader.error(f"Le mois « {text} » n'existe pas : le mois va de 01 à 12.")
+    text = read_month(reader)
+    year, month = int(text[:4]), int(text[5:])
     if (year, month) < FIRST_MONTH or year > today.year + 1:
         raise reader.error(
             f"Le mois « {text} » est trop loin : le calcul se fait de 2020 à {today.year + 1}."
@@ -164,13 +162,29 @@ def _parse_housing(reader: Reader) -> Housing:
     return Housing(statut=statut, loyer=loyer)
 
 
-def _parse_people(reader: Reader) -> tuple[Person, ...]:
+def _parse_separation(reader: Reader, mois: str, people: tuple[Person, ...]) -> str | None:
+    """Month of a recent separation: the person now lives without the former partner."""
+    if reader.value is None:
+        return None
+    month = read_month(reader)
+    gap = month_index(mois) - month_index(month)
+    if gap < 0:
+        raise reader.error(f"La séparation « {month} » est après le mois calculé ({mois}).")
+    if any(person.role == "conjoint" for person in people):
+        raise reader.error(
+            "Une séparation s'indique pour une personne qui vit maintenant sans conjoint : "
+            "retirez le conjoint de la liste des personnes."
+        )
+    return month if gap <= SEPARATION_MONTHS_BACK else None
+
+
+def _parse_people(reader: Reader, mois: str) -> tuple[Person, ...]:
     if reader.value is None:
         raise reader.error("Indiquez au moins une personne : le demandeur.")
     items = reader.items("la liste des personnes")
     if not items:
         raise reader.error("Indiquez au moins une personne : le demandeur.")
-    people = tuple(_parse_person(item) for item in items)
+    people = tuple(parse_person(item, mois) for item in items)
     _check_household(reader, people)
     return people
 
@@ -201,102 +215,3 @@ def _check_household(reader: Reader, people: tuple[Person, ...]) -> None:
             f"Plus de {MAX_CHILDREN_UNDER_2} enfants de moins de 2 ans : "
             "vérifiez l'âge des enfants."
         )
-
-
-def _parse_person(reader: Reader) -> Person:
-    reader.require_object()
-    reader.reject_unknown(
-        {"role", "age", "activite", "revenus_mensuels", "taux_incapacite", "enceinte"}
-    )
-    role_reader = reader.child("role")
-    if role_reader.value is None:
-        raise role_reader.error("Indiquez le rôle de la personne : demandeur, conjoint ou enfant.")
-    role = read_text(role_reader)
-    if role not in ROLES:
-        raise role_reader.error(
-            f"Le rôle « {role} » n'est pas connu : choisissez demandeur, conjoint ou enfant."
-        )
-    age = _parse_age(reader.child("age"), role)
-    revenus = _parse_incomes(reader.child("revenus_mensuels"))
-    activite = _parse_activity(reader.child("activite"), role, age, revenus)
-    taux_reader = reader.child("taux_incapacite")
-    taux = 0.0
-    if taux_reader.value is not None:
-        taux = read_number(taux_reader, "Le taux d'incapacité", minimum=0.0, maximum=100.0)
-    enceinte_reader = reader.child("enceinte")
-    enceinte = False if enceinte_reader.value is None else read_bool(enceinte_reader)
-    return Person(
-        role=role,
-        age=age,
-        activite=activite,
-        revenus=revenus,
-        taux_incapacite=taux,
-        enceinte=enceinte,
-    )
-
-
-def _parse_age(reader: Reader, role: str) -> int:
-    if reader.value is None:
-        raise reader.error("Indiquez l'âge de la personne, en années.")
-    age = read_int(reader, "L'âge", minimum=0, maximum=MAX_AGE)
-    if role == "enfant" and age > MAX_CHILD_AGE:
-        raise reader.error(
-            f"Un enfant à charge a au plus {MAX_CHILD_AGE} ans : "
-            "une personne plus âgée fait sa propre demande."
-        )
-    if role != "enfant" and age < MIN_ADULT_AGE:
-        raise reader.error(
-            f"Le {role} doit avoir au moins {MIN_ADULT_AGE} ans : "
-            "un enfant plus jeune est indiqué avec le rôle « enfant »."
-        )
-    return age
-
-
-def _parse_incomes(reader: Reader) -> Incomes:
-    if reader.value is None:
-        return Incomes()
-    reader.require_object()
-    reader.reject_unknown(set(INCOME_KEYS))
-    amounts = {}
-    for key in INCOME_KEYS:
-        child = reader.child(key)
-        label = {
-            "salaire_net": "Le salaire net",
-            "chomage_net": "L'allocation chômage nette",
-            "retraite_nette": "La retraite nette",
-            "pension_alimentaire_recue": "La pension alimentaire reçue",
-        }[key]
-        amounts[key] = (
-            0.0
-            if child.value is None
-            else read_money(child, label, maximum=MAX_MONTHLY_INCOME, per_month=True)
-        )
-    return Incomes(**amounts)
-
-
-def _parse_activity(reader: Reader, role: str, age: int, revenus: Incomes) -> str:
-    if reader.value is None:
-        return default_activity(role, age, revenus)
-    activite = read_text(reader)
-    if activite not in ACTIVITIES:
-        raise reader.error(
-            f"L'activité « {activite} » n'est pas connue : choisissez parmi "
-            + ", ".join(ACTIVITIES)
-            + "."
-        )
-    return activite
-
-
-def default_activity(role: str, age: int, revenus: Incomes) -> str:
-    """Activity guessed from the incomes, then from the age, when it is not given."""
-    if revenus.salaire_net > 0:
-        return "salarie"
-    if revenus.chomage_net > 0:
-        return "chomeur"
-    if revenus.retraite_nette > 0:
-        return "retraite"
-    if role == "enfant":
-        return "etudiant" if age >= 3 else "inactif"
-    if age >= 67:  # âge du taux plein automatique (art. L351-8 CSS)
-        return "retraite"
-    return "inactif"

@@ -1,0 +1,105 @@
+"""Less bookkeeping per engine call: cached values read directly, period arithmetic remembered,
+variables that are always zero for our format neutralised.
+
+Measured on one household (2 cores, shared): the engine makes about 34 000
+``calculate`` calls for 7 000 formula runs; four calls out of five read a
+value already computed, and each pays the tracer, the period checks and a
+``periods.period()`` dispatch (about 25 µs).  ``FastSimulation`` returns a
+cached value straight from the holder's memory when the period is already a
+``Period``; anything else (a value to compute, a neutralised variable, an
+eternal one, tracing on) takes the engine's own path, unchanged.
+
+The engine's cycle handling is untouched: a cached read never pushes a frame
+on the tracer's stack (it is pushed and popped at once in the engine), so the
+frames seen when a cycle is cut are the same.
+
+``remember_period_arithmetic`` caches ``Period.offset``, ``Instant.offset``
+and ``Period.stop``: periods are immutable, and each call otherwise goes
+through pendulum's date arithmetic.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from openfisca_core.periods import Instant, Period
+from openfisca_core.simulations import Simulation
+
+NEUTRALISED_FILE = Path(__file__).with_name("data") / "neutralised.txt"
+_patched = False
+
+
+class FastSimulation(Simulation):
+    """A ``Simulation`` whose cached reads skip the engine's bookkeeping."""
+
+    _storages: dict
+
+    def calculate(self, variable_name: str, period):
+        if period.__class__ is Period and not self.trace:
+            storage = self._storages.get(variable_name)
+            if storage is None:
+                storage = self._storage_of(variable_name)
+            if storage.__class__ is _Neutral:
+                return storage.default
+            if storage is not False:
+                value = storage._arrays.get(period)
+                if value is not None:
+                    return value
+        return Simulation.calculate(self, variable_name, period)
+
+    def _storage_of(self, variable_name: str):
+        holder = self.get_holder(variable_name)
+        storage = holder._memory_storage
+        if holder.variable.is_neutralized:
+            self._storages[variable_name] = _Neutral(holder.default_array())
+        elif storage.is_eternal or holder._disk_storage:
+            self._storages[variable_name] = False
+        else:
+            self._storages[variable_name] = storage
+        return self._storages[variable_name]
+
+
+class _Neutral:
+    """A neutralised variable: always its default value (one array, shared like a cached one)."""
+
+    __slots__ = ("default",)
+
+    def __init__(self, default):
+        self.default = default
+
+
+def faster(simulation: Simulation) -> Simulation:
+    """The same simulation object, with the fast read path."""
+    simulation.__class__ = FastSimulation
+    simulation._storages = {}
+    return simulation
+
+
+def remember_period_arithmetic() -> None:
+    """Cache the pure date arithmetic of periods and instants (once per process)."""
+    global _patched
+    if _patched:
+        return
+    Instant.offset = functools.lru_cache(maxsize=65536)(Instant.offset)
+    Period.offset = functools.lru_cache(maxsize=65536)(Period.offset)
+    stop = Period.stop.fget
+    Period.stop = property(functools.lru_cache(maxsize=65536)(stop))
+    _patched = True
+
+
+def neutralised_variables(path: Path = NEUTRALISED_FILE) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def neutralise(tbs) -> None:
+    """Variables always at their default for our situation format return it without computing.
+
+    The list (``data/neutralised.txt``) holds variables with a formula whose every
+    input is one the format never sets (self-employment, capital income, overseas
+    residence…), found on a traced computation of varied households; tested in
+    ``test_engine_speed.py`` (same results as the full system).
+    """
+    for name in neutralised_variables():
+        tbs.neutralize_variable(name)

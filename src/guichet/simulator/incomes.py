@@ -1,0 +1,255 @@
+"""Incomes given to the engine: the declared nets, and the gross and taxable amounts behind them.
+
+People know their net pay; the engine's benefits read the net (RSA, prime
+d'activité, CSS), the taxable income (aides au logement, art. R822-4 CCH; the
+revenu fiscal de référence of the chèque énergie and the bourses) and sometimes
+the gross (ASPA).  Letting the engine derive them from a gross wage costs two
+hundred payroll variables per person and month.  So every income is given as
+an input, month by month:
+
+* wages: the engine's own payroll on a grid of gross wages (once per month and
+  process) gives the net and the taxable wage of each gross; the declared net
+  is inverted by interpolation (within a cent or so);
+* unemployment benefit and pension: the CSG rate depends on the household's
+  revenu fiscal de référence of year N-2 (art. L136-8 CSS), so the gross is
+  solved in a small simulation that computes only these nets (secant steps),
+  and the resulting gross, net and taxable amounts are given to the benefits'
+  simulation.
+
+Tested: the same benefits, to the cent, as when the engine derives everything
+from the gross (``tests/simulator/test_engine_inputs.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from openfisca_core.simulation_builder import SimulationBuilder
+
+TOLERANCE = 0.02  # euro par mois : le moteur calcule en float32 (bruit de ~0,015 €)
+MAX_ROUNDS = 6
+# Salaires bruts mensuels de la sonde : tous les 25 € jusqu'à 12 000 €, puis tous les 500 €.
+WAGE_GRID = np.concatenate([np.arange(0.0, 12_000.0, 25.0), np.arange(12_000.0, 150_001.0, 500.0)])
+
+# (net déclaré, brut, imposable) pour les revenus de remplacement
+REPLACEMENT = (
+    ("chomage_net", "chomage_brut", "chomage_imposable"),
+    ("retraite_nette", "retraite_brute", "retraite_imposable"),
+)
+WAGE_INPUTS = ("salaire_de_base", "salaire_net", "salaire_imposable")
+INCOME_INPUTS = WAGE_INPUTS + tuple(name for triple in REPLACEMENT for name in triple)
+
+_wage_grid: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # mois -> (nets, imposables)
+
+
+def net_targets(batch) -> dict[str, np.ndarray]:
+    """Declared monthly nets, person x month (old incomes before a declared change)."""
+    names = ("salaire_net", "chomage_net", "retraite_nette", "pension_alimentaire_recue")
+    targets = {name: np.zeros((len(batch.persons), len(batch.months))) for name in names}
+    for row, person in enumerate(batch.persons):
+        for column, month in enumerate(batch.months):
+            incomes = person.incomes_at(month)
+            for name in names:
+                targets[name][row, column] = getattr(incomes, name)
+    return targets
+
+
+def wage_grid(tbs, months: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The engine's net and taxable wage for every gross of the grid, per month (cached).
+
+    One vectorised simulation of single employees; both are piecewise linear
+    functions of the gross (rates change at the social security ceiling).
+    """
+    missing = [month for month in months if month not in _wage_grid]
+    if missing:
+        ids = [f"s{i}" for i in range(len(WAGE_GRID))]
+        simulation = SimulationBuilder().build_from_entities(
+            tbs,
+            {
+                "individus": {i: {} for i in ids},
+                "familles": {i: {"parents": [i]} for i in ids},
+                "foyers_fiscaux": {i: {"declarants": [i]} for i in ids},
+                "menages": {i: {"personne_de_reference": [i]} for i in ids},
+            },
+        )
+        for month in missing:
+            simulation.set_input("salaire_de_base", month, WAGE_GRID)
+        for month in missing:
+            nets = simulation.calculate("salaire_net", month).astype(float)
+            taxable = simulation.calculate("salaire_imposable", month).astype(float)
+            _wage_grid[month] = (np.maximum.accumulate(nets), taxable)  # croissant
+    return {month: _wage_grid[month] for month in months}
+
+
+def wage_inputs(tbs, months: list[str], nets: np.ndarray) -> dict[str, np.ndarray]:
+    """Gross, net and taxable wages (person x month) for the declared nets."""
+    gross = np.zeros_like(nets)
+    taxable = np.zeros_like(nets)
+    if nets.any():
+        for column, (grid_nets, grid_taxable) in enumerate(wage_grid(tbs, months).values()):
+            gross[:, column] = np.interp(nets[:, column], grid_nets, WAGE_GRID)
+            taxable[:, column] = np.interp(gross[:, column], WAGE_GRID, grid_taxable)
+        taxable[nets == 0] = 0.0
+    return {"salaire_de_base": gross, "salaire_net": nets.copy(), "salaire_imposable": taxable}
+
+
+def income_inputs(tbs, batch, build) -> dict[str, np.ndarray]:
+    """Every income input of the benefits' simulation, person x month.
+
+    ``build(batch, incomes)`` makes a simulation of ``batch`` with the given
+    income inputs (``inputs.build_simulation``): it is used for the small
+    simulations that solve the gross of unemployment benefits and pensions.
+    """
+    targets = net_targets(batch)
+    incomes = wage_inputs(tbs, batch.months, targets["salaire_net"])
+    for net, gross, taxable in REPLACEMENT:  # exonéré de CSG et de CRDS : brut = net = imposable
+        for name in (net, gross, taxable):
+            incomes[name] = targets[net].copy()
+    liable = [
+        h
+        for h in range(len(batch.situations))
+        if not certainly_exempt(tbs, batch, targets, incomes, h)
+    ]
+    if liable:
+        mask = batch.person_mask(liable)
+        sub = batch.subset(liable)
+        solved = ReplacementSolver(
+            sub,
+            {name: values[mask] for name, values in targets.items()},
+            {name: incomes[name][mask] for name in WAGE_INPUTS},
+            build,
+        ).solve()
+        for name, values in solved.items():
+            incomes[name][mask] = values
+    return incomes
+
+
+def certainly_exempt(tbs, batch, targets, incomes, h: int) -> bool:
+    """No CSG on this household's unemployment benefit or pension in year N, for sure.
+
+    The rate reads the revenu fiscal de référence of year N-2 (art. L136-8 CSS): below
+    the exemption threshold for one part (higher with more parts), no CSG, no CRDS, no
+    CASA.  An upper bound of that income — the taxable incomes of N-2 less the smallest
+    10 % deduction (art. 83 CGI), pensions counted whole — below the threshold is enough.
+    """
+    persons = batch.household_of_person == h
+    if not any(targets[net][persons].any() for net, _, _ in REPLACEMENT):
+        return True
+    year = int(batch.mois[:4]) - 2
+    columns = [c for c, month in enumerate(batch.months) if month.startswith(str(year))]
+    deductions = tbs.get_parameters_at_instant(f"{year}-01-01").impot_revenu
+    cap = deductions.calcul_revenus_imposables.deductions.abatpro.max
+    earned = incomes["salaire_imposable"][persons][:, columns].sum(axis=1) + incomes[
+        "chomage_imposable"
+    ][persons][:, columns].sum(axis=1)
+    other = (
+        incomes["retraite_imposable"][persons][:, columns].sum()
+        + targets["pension_alimentaire_recue"][persons][:, columns].sum()
+    )
+    bound = float((earned - np.minimum(0.1 * earned, cap)).sum() + other)
+    threshold = tbs.get_parameters_at_instant(f"{batch.mois}-01").prelevements_sociaux
+    seuils = threshold.contributions_sociales.csg.remplacement.seuils
+    return bound <= seuils.seuil_rfr1.seuil_rfr1
+
+
+class ReplacementSolver:
+    """Gross unemployment benefit and pension such that the engine's nets match the declared ones.
+
+    Checked on every month up to the simulated one (later months copy it).  The
+    net is a non-decreasing function of the gross, with kinks and flat parts
+    (the CSG on unemployment benefit may not bring it under the minimum wage,
+    art. L136-1-2 CSS): each step is a secant step kept inside the bracket found
+    so far, or a bisection of that bracket.  The first guess is gross = net
+    (exempt of CSG: the common case for the people we serve).
+    """
+
+    def __init__(self, batch, targets, wages, build):
+        self.batch, self.build, self.wages = batch, build, wages
+        self.checked = batch.months.index(batch.mois) + 1  # colonnes vérifiées
+        # Before January N the CSG rate reads a revenu fiscal de référence from before the
+        # window (zero: exempt), so gross = net there; only the months of year N are solved.
+        self.first = batch.months.index(f"{batch.mois[:4]}-01")
+        self.targets = {net: targets[net] for net, _, _ in REPLACEMENT}
+        self.gross = {gross: targets[net].copy() for net, gross, _ in REPLACEMENT}
+        self.low = {g: np.zeros_like(v) for g, v in self.gross.items()}
+        self.high = {g: np.full_like(v, np.inf) for g, v in self.gross.items()}
+        self.previous: dict[str, tuple[np.ndarray, np.ndarray] | None] = dict.fromkeys(self.gross)
+        self.taxable = {
+            taxable: np.zeros_like(targets["salaire_net"]) for *_, taxable in REPLACEMENT
+        }
+        self.nets = {net: np.zeros_like(targets["salaire_net"]) for net, _, _ in REPLACEMENT}
+
+    def solve(self) -> dict[str, np.ndarray]:
+        pending = list(range(len(self.batch.situations)))
+        for round_number in range(MAX_ROUNDS):
+            if not pending:
+                break
+            pending = self._round(pending, last=round_number == MAX_ROUNDS - 1)
+        result = {}
+        for net, gross, taxable in REPLACEMENT:
+            result[gross] = self._later_months(self.gross[gross])
+            result[net] = self._later_months(self.nets[net])
+            result[taxable] = self._later_months(self.taxable[taxable])
+        return result
+
+    def _round(self, households: list[int], last: bool) -> list[int]:
+        mask = self.batch.person_mask(households)
+        sub = self.batch.subset(households)
+        incomes = {name: values[mask] for name, values in self.wages.items()}
+        for name, values in self.gross.items():
+            incomes[name] = self._later_months(values)[mask]
+        simulation = self.build(sub, incomes)
+        months = self.batch.months[: self.checked]
+        wrong = np.zeros(mask.sum(), dtype=bool)
+        for net, gross, taxable in REPLACEMENT:
+            target = self.targets[net][mask][:, : self.checked]
+            if not target.any():
+                continue
+            nets = target.copy()
+            taxes = target.copy()
+            for column in range(self.first, self.checked):
+                nets[:, column] = simulation.calculate(net, months[column])
+                taxes[:, column] = simulation.calculate(taxable, months[column])
+            self.nets[net][mask, : self.checked] = nets
+            self.taxable[taxable][mask, : self.checked] = taxes
+            off = np.abs(nets - target) > TOLERANCE
+            if off.any() and not last:
+                wrong |= off.any(axis=1)
+                self._step(gross, mask, target, nets, off)
+        owners = self.batch.household_of_person[mask]
+        return sorted({int(h) for h in owners[wrong]})
+
+    def _step(self, variable, mask, target, nets, off) -> None:
+        """One safeguarded secant step on the (person, month) cells whose net is off."""
+        n = self.checked
+        gross = self.gross[variable][mask][:, :n]
+        low = np.where(off & (nets < target), gross, self.low[variable][mask][:, :n])
+        high = np.where(off & (nets > target), gross, self.high[variable][mask][:, :n])
+        ratio = np.divide(nets, gross, out=np.ones_like(gross), where=(gross > 0) & (nets > 0))
+        slope = ratio
+        if self.previous[variable] is not None:
+            old_gross, old_nets = (array[mask][:, :n] for array in self.previous[variable])
+            delta = gross - old_gross
+            secant = np.divide(
+                nets - old_nets, delta, out=np.zeros_like(delta), where=np.abs(delta) > 1e-6
+            )
+            slope = np.where(secant > 0.05, secant, ratio / 2)  # plat : pas plus grand
+        guess = gross + (target - nets) / np.clip(slope, 0.05, 10.0)
+        bisection = (low + high) / 2
+        outside = np.isfinite(high) & ((guess <= low) | (guess >= high))
+        updated = np.where(off, np.maximum(0.0, np.where(outside, bisection, guess)), gross)
+        rows = np.flatnonzero(mask)
+        previous_gross = self.gross[variable].copy()
+        previous_nets = np.zeros_like(previous_gross)
+        previous_nets[rows, :n] = nets
+        previous_gross[rows, :n] = gross
+        self.previous[variable] = (previous_gross, previous_nets)
+        self.gross[variable] = self.gross[variable].copy()
+        self.gross[variable][rows, :n] = updated
+        self.low[variable][rows, :n] = low
+        self.high[variable][rows, :n] = high
+
+    def _later_months(self, values: np.ndarray) -> np.ndarray:
+        """Months after the simulated one take its value (they only feed yearly amounts)."""
+        out = values.copy()
+        out[:, self.checked :] = out[:, self.checked - 1 : self.checked]
+        return out

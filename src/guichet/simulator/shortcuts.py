@@ -1,0 +1,105 @@
+"""Benefits that are zero for a whole batch, given to the engine as zero instead of computed.
+
+Many benefits read other benefits over past months: the complémentaire santé
+solidaire reads twelve months of AAH, ASI, ASS and ASPA, the RSA reads three…
+and each of those reads its own past.  When no household of a batch can get a
+benefit — nobody with a 50 % incapacity (AAH, art. L821-1 CSS; ASI,
+art. L815-24 CSS; AEEH, art. L541-1 CSS), nobody close to the ASPA's age
+(art. L815-1 CSS), nobody who worked 5 years out of 10 (ASS, art. R5423-1 code
+du travail), no young person (CEJ), no student, no GIR, no expected child —
+it is set to zero as an input over the whole window, and the engine does not
+compute it.
+
+A household's results do not depend on its batch: a benefit is only given as
+zero when it would be zero for every household of the batch (tested in
+``test_engine.py``, batch against one by one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from guichet.simulator.situation import Person
+
+ASPA_AGE_MARGIN = 55  # l'ASPA commence à 62 ans au plus tôt : marge large
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    benefit: str  # identifiant du résultat (explications sautées aussi)
+    variables: tuple[str, ...]
+    zero: Callable[[list[Person]], bool]  # True : nul pour toutes les personnes du lot
+    whole_window: bool = True  # lu sur les mois passés ; sinon seulement le mois calculé
+    # Computed last and read by no other benefit: computing it or not cannot change
+    # another value, so households need not be grouped by it.
+    last: bool = False
+
+
+def _no_disability(persons: list[Person]) -> bool:
+    return all(p.taux_incapacite < 50 for p in persons)
+
+
+SHORTCUTS = (
+    Shortcut("aah", ("aah", "caah"), _no_disability),
+    Shortcut("asi", ("asi",), _no_disability),
+    Shortcut(
+        "aeeh",
+        ("aeeh",),
+        lambda persons: all(p.taux_incapacite < 50 for p in persons if p.role == "enfant"),
+    ),
+    Shortcut("aspa", ("aspa",), lambda persons: all(p.age < ASPA_AGE_MARGIN for p in persons)),
+    Shortcut("ass", ("ass",), lambda persons: not any(p.travail_5_ans_sur_10 for p in persons)),
+    Shortcut(
+        "cej",
+        ("contrat_engagement_jeune",),
+        lambda persons: (
+            not any(15 <= p.age <= 26 or (p.taux_incapacite >= 50 and p.age <= 30) for p in persons)
+        ),
+        whole_window=False,
+        last=True,
+    ),
+    Shortcut(
+        "bourse-etudiant",
+        ("bourse_criteres_sociaux",),
+        lambda persons: not any(p.etablissement_superieur for p in persons),
+        whole_window=False,  # lue aussi par la CSS (« boursier ») : garde son groupe
+    ),
+    Shortcut(
+        "apa",
+        ("apa_domicile",),
+        lambda persons: not any(p.gir for p in persons),
+        whole_window=False,
+        last=True,
+    ),
+    Shortcut(
+        "paje-naissance",
+        ("paje_naissance",),
+        lambda persons: not any(p.role == "enfant" and p.naissance_prevue for p in persons),
+    ),
+)
+
+
+def zero_benefits(persons: list[Person]) -> list[Shortcut]:
+    """The shortcuts that apply to a batch of persons."""
+    return [shortcut for shortcut in SHORTCUTS if shortcut.zero(persons)]
+
+
+def signature(persons: list[Person]) -> frozenset[str]:
+    """What a household's computation depends on: its zero benefits read by other ones."""
+    return frozenset(s.benefit for s in zero_benefits(persons) if not s.last)
+
+
+def set_zero_benefits(tbs, simulation, batch) -> set[str]:
+    """Give the batch's zero benefits to the engine; return their ids (explanations skip them)."""
+    applied = zero_benefits(batch.persons)
+    for shortcut in applied:
+        months = batch.months if shortcut.whole_window else [batch.mois]
+        for variable in shortcut.variables:
+            population = simulation.get_variable_population(variable)
+            zeros = np.zeros(population.count, dtype=tbs.get_variable(variable).dtype)
+            for month in months:
+                simulation.set_input(variable, month, zeros)
+    return {shortcut.benefit for shortcut in applied}

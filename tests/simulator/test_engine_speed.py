@@ -1,0 +1,164 @@
+"""The speed levers change no result (slow): neutralised variables, benefits given as zero."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import pytest
+
+from guichet.simulator import parse_situation, simulate
+from guichet.simulator.assemble import Plan
+from guichet.simulator.benefits import BENEFITS
+from guichet.simulator.engine import compute, tax_benefit_system
+from guichet.simulator.fast import neutralised_variables
+from guichet.simulator.incomes import income_inputs
+from guichet.simulator.inputs import Batch, build_simulation
+from guichet.simulator.overrides import build_tax_benefit_system
+from guichet.simulator.reading import fact_key
+from guichet.simulator.shortcuts import set_zero_benefits
+
+pytestmark = pytest.mark.slow
+
+STATUSES = ("locataire", "locataire_hlm", "heberge_gratuit", "proprietaire", "sans_domicile")
+INCOMES = ("salaire_net", "chomage_net", "retraite_nette", "salaire_net")
+
+
+def varied(count: int) -> list[dict]:
+    """Deterministic variety: sizes, ages, incomes, housing, disability."""
+    households = []
+    for i in range(count):
+        adults = [{"role": "demandeur", "age": 18 + (i * 7) % 70}]
+        if i % 3 == 0:
+            adults.append({"role": "conjoint", "age": 20 + (i * 5) % 60})
+        adults[0]["revenus_mensuels"] = {INCOMES[i % 4]: (i * 53) % 2400}
+        if i % 7 == 0:
+            adults[0]["taux_incapacite"] = 80 if i % 2 else 60
+        children = [{"role": "enfant", "age": (i + 4 * k) % 21} for k in range(i % 5)]
+        status = STATUSES[i % 5]
+        housing = {"statut": status}
+        if status.startswith("locataire"):
+            housing["loyer"] = 250 + (i * 17) % 600
+        households.append({"mois": "2026-05", "logement": housing, "personnes": adults + children})
+    return households
+
+
+OPTIONS = [
+    {
+        "logement": {"statut": "locataire", "loyer": 600},
+        "personnes": [
+            {"role": "demandeur", "age": 48, "revenus_mensuels": {"salaire_net": 1500}},
+            {
+                "role": "enfant",
+                "age": 19,
+                "activite": "etudiant",
+                "etablissement_superieur": "public",
+            },
+        ],
+    },
+    {
+        "logement": {"statut": "locataire", "loyer": 450},
+        "personnes": [
+            {"role": "demandeur", "age": 52, "activite": "chomeur", "travail_5_ans_sur_10": True}
+        ],
+    },
+    {
+        "logement": {"statut": "heberge_gratuit"},
+        "personnes": [{"role": "demandeur", "age": 19, "activite": "inactif", "cej": True}],
+    },
+    {
+        "logement": {"statut": "proprietaire"},
+        "personnes": [
+            {
+                "role": "demandeur",
+                "age": 82,
+                "gir": 2,
+                "revenus_mensuels": {"retraite_nette": 1900},
+            },
+            {"role": "conjoint", "age": 79, "gir": 4, "plan_aide_apa": 500},
+        ],
+    },
+    {
+        "logement": {"statut": "locataire", "loyer": 500},
+        "personnes": [
+            {"role": "demandeur", "age": 27, "naissance_prevue": "2026-09"},
+            {"role": "conjoint", "age": 29, "revenus_mensuels": {"salaire_net": 1400}},
+        ],
+    },
+    {
+        "separation_depuis": "2026-02",
+        "logement": {"statut": "locataire_hlm", "loyer": 420},
+        "personnes": [
+            {
+                "role": "demandeur",
+                "age": 33,
+                "activite": "chomeur",
+                "changement": {
+                    "depuis": "2026-03",
+                    "revenus_mensuels_avant": {"salaire_net": 1700},
+                },
+            },
+            {"role": "enfant", "age": 2},
+            {"role": "enfant", "age": 9, "taux_incapacite": 85},
+        ],
+    },
+]
+
+
+def sample():
+    return [parse_situation({"mois": "2026-05", **data}) for data in varied(60) + OPTIONS]
+
+
+def _amount_keys():
+    return {
+        fact_key(variable, "year" if spec.yearly else "month")
+        for spec in BENEFITS
+        for variable in spec.variables
+    }
+
+
+def _raw(tbs, batch, zero: bool):
+    incomes = income_inputs(tbs, batch, lambda sub, given: build_simulation(tbs, sub, given))
+    simulation = build_simulation(tbs, batch, incomes)
+    skipped = set_zero_benefits(tbs, simulation, batch) if zero else set()
+    return compute(simulation, batch, frozenset(skipped))
+
+
+def test_neutralised_variables_exist_and_have_formulas():
+    plain = build_tax_benefit_system(neutralised=False)
+    for name in neutralised_variables():
+        assert plain.get_variable(name, check_existence=True).formulas, name
+
+
+def test_neutralising_changes_nothing():
+    rows = [row for situation in sample() for row in Plan.of(situation, True).rows]
+    batch = Batch.of(rows)
+    neutralised = _raw(tax_benefit_system(), batch, zero=False)
+    full = _raw(build_tax_benefit_system(neutralised=False), batch, zero=False)
+    for key, values in full.items():
+        np.testing.assert_allclose(neutralised[key], values, atol=1e-6, err_msg=key)
+
+
+def test_zero_benefits_change_no_amount():
+    """Within a group of households with the same zero benefits, as computed by ``simulate``."""
+    groups = defaultdict(list)
+    for situation in sample():
+        plan = Plan.of(situation, True)
+        groups[plan.signature] += plan.rows
+    amounts = _amount_keys()
+    for signature, rows in groups.items():
+        batch = Batch.of(rows)
+        given = _raw(tax_benefit_system(), batch, zero=True)
+        computed = _raw(tax_benefit_system(), batch, zero=False)
+        for key in amounts:
+            np.testing.assert_allclose(
+                given[key], computed[key], atol=0.005, err_msg=f"{key} {signature}"
+            )
+
+
+def test_households_with_options_alone_or_together():
+    situations = sample()[-len(OPTIONS) - 6 :]
+    together = simulate(situations)
+    for situation, result in zip(situations, together, strict=True):
+        (alone,) = simulate([situation])
+        assert alone.to_json() == result.to_json()
