@@ -50,6 +50,17 @@ def _build_parser() -> argparse.ArgumentParser:
         "fichier", help="fichier JSON de la situation, ou - pour l'entrée standard"
     )
     simuler.add_argument("--json", action="store_true", help="réponse en JSON")
+    simuler.add_argument(
+        "--processus",
+        type=int,
+        default=2,
+        help="processus de calcul pour un gros fichier (2 par défaut)",
+    )
+    simuler.add_argument(
+        "--variantes",
+        action="store_true",
+        help="calculer aussi « ce qui changerait » pour chaque foyer d'un lot (plus lent)",
+    )
 
     expliquer.add_parser(commands)
     purger.add_parser(commands)
@@ -130,7 +141,8 @@ def _read_situations(path: str) -> tuple[list[str], bool]:
 
 
 def run_simuler(args: argparse.Namespace) -> int:
-    from guichet.simulator import SituationError, parse_situation, simulate
+    from guichet.simulator import SituationError, parse_situation
+    from guichet.simulator.api import simulate_json_lines
 
     texts, batch = _read_situations(args.fichier)
     if not texts:
@@ -154,30 +166,44 @@ def run_simuler(args: argparse.Namespace) -> int:
         error = parsed[0]
         raise UsageError(f"situation refusée, champ « {error.champ} » : {error.message}")
     valid = [item for item in parsed if not isinstance(item, SituationError)]
-    results = iter(simulate(valid)) if valid else iter(())
+    explain = args.variantes or not batch  # un lot : sans variantes, sauf --variantes
+    if not 1 <= args.processus <= 16:
+        raise UsageError("--processus doit être entre 1 et 16.")
+    lines = iter(simulate_json_lines(valid, explain, args.processus)) if valid else iter(())
     for item in parsed:
         if isinstance(item, SituationError):
-            answer = {"erreur": item.message, "champ": item.champ}
+            line = json.dumps({"erreur": item.message, "champ": item.champ}, ensure_ascii=False)
         else:
-            answer = next(results).to_json()
+            line = next(lines)
         if args.json or batch:
-            _print_json(answer)
+            sys.stdout.write(line + "\n")
         else:
-            _print_household(answer)
+            _print_household(json.loads(line))
     return 0
 
 
 def _print_household(answer: dict) -> None:
     if "erreur" in answer:
         print(f"Erreur ({answer.get('champ')}) : {answer['erreur']}")
+        contact = answer.get("contact")
+        if contact:
+            print(f"{contact['nom']}, {contact['adresse']}, {contact['telephone']}")
         return
-    for aide in answer.get("aides", []):
-        if aide.get("montant"):
-            period = {"mensuelle": "par mois", "annuelle": "par an"}.get(aide["periodicite"], "")
-            print(
-                f"- {aide.get('libelle', aide['id'])} : ≈ {aide['montant']:.2f} € {period}".rstrip()
-            )
-    if not any(aide.get("montant") for aide in answer.get("aides", [])):
+    shown = [a for a in answer.get("aides", []) if a.get("statut", "probable") != "non éligible"]
+    for aide in shown:
+        period = {"mensuelle": "par mois", "annuelle": "par an", "ponctuelle": "une fois"}
+        amount = (
+            f" : ≈ {aide['montant']:.2f} € {period.get(aide['periodicite'], '')}".rstrip()
+            if aide.get("montant")
+            else ""
+        )
+        status = f" ({aide['statut']})" if aide.get("statut", "probable") != "probable" else ""
+        print(f"- {aide.get('libelle', aide['id'])}{amount}{status}")
+        for line in aide.get("pourquoi", [])[:3]:
+            print(f"    {line}")
+        for change in aide.get("ce_qui_changerait", [])[:2]:
+            print(f"    → {change['texte']}")
+    if not any(aide.get("montant") for aide in shown):
         print("Aucune aide estimée pour cette situation. Venez en parler à France services.")
 
 

@@ -29,7 +29,7 @@ def fake_engine(monkeypatch):
     """The engine replaced: each row's "view" is its position in the batch."""
     calls = []
 
-    def run_batch(rows):
+    def run_batch(rows, solved=None):
         ids = [s.id for s in rows if s.id is not None]  # variants have no id
         calls.append(ids)
         if "casse" in ids:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import multiprocessing
 from collections import defaultdict
 
 from guichet.simulator.assemble import Plan, assemble
-from guichet.simulator.engine import run_batch
+from guichet.simulator.engine import run_batch, solve_incomes
 from guichet.simulator.results import ENGINE_FAILURE, HouseholdResult
 from guichet.simulator.situation import Situation, SituationError, parse_situation
 
 log = logging.getLogger(__name__)
 
 MAX_ROWS = 1000  # lignes (foyers et variantes) par simulation : au-delà, plus de mémoire sans gain
+PARALLEL_MIN = 400  # en dessous, un seul processus : démarrer les autres coûte plus
+_SOLVED: dict = {}  # revenus résolus d'une requête, hérités par les processus de calcul
 
 
 def simulate(situations: list[Situation], explain: bool = True) -> list[HouseholdResult]:
@@ -27,16 +31,83 @@ def simulate(situations: list[Situation], explain: bool = True) -> list[Househol
     amounts, status, why and why not are the same.
     """
     results: list[HouseholdResult | None] = [None] * len(situations)
+    chunks = plan_chunks(situations, explain)
+    solved = _solve_incomes(chunks)
+    for chunk in chunks:
+        for position, result in zip(chunk, _run(chunk, list(chunk), solved), strict=True):
+            results[position] = result
+    return results
+
+
+def _solve_incomes(chunks: list[dict[int, Plan]]) -> dict:
+    """Unemployment benefits and pensions under CSG, solved once for the whole request."""
+    if len(chunks) < 2:
+        return {}  # une seule simulation : elle résout elle-même
+    rows: dict[str, list[Situation]] = defaultdict(list)
+    for chunk in chunks:
+        for plan in chunk.values():
+            rows[plan.situation.mois] += plan.rows
+    solved: dict = {}
+    try:
+        for month_rows in rows.values():
+            for start in range(0, len(month_rows), MAX_ROWS):
+                solved.update(solve_incomes(month_rows[start : start + MAX_ROWS]))
+    except Exception:  # chaque lot résoudra les siens ; un foyer fautif échouera seul
+        log.warning("incomes could not be solved for the whole request", exc_info=True)
+        return {}
+    return solved
+
+
+def plan_chunks(situations: list[Situation], explain: bool) -> list[dict[int, Plan]]:
+    """The vectorised runs: households by month and signature, ``MAX_ROWS`` rows at most."""
     groups: dict[tuple, dict[int, Plan]] = defaultdict(dict)
     for position, situation in enumerate(situations):
         plan = Plan.of(situation, explain)
         groups[(situation.mois, plan.signature)][position] = plan
+    chunks = []
     for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
         plans = groups[key]
-        for chunk in _chunks(plans):
-            for position, result in zip(chunk, _run(plans, chunk), strict=True):
-                results[position] = result
-    return results
+        chunks += [{p: plans[p] for p in chunk} for chunk in _chunks(plans)]
+    return chunks
+
+
+def simulate_json_lines(
+    situations: list[Situation], explain: bool = False, processes: int = 2
+) -> list[str]:
+    """One JSON line per household, in order, computed by ``processes`` forked workers.
+
+    For big files (``guichet simuler``): the vectorised runs are shared out between
+    workers forked after the engine is built (never pickled: inherited by fork); a
+    household's result does not depend on its batch, so the lines are the same as in
+    one process.  Workers send back JSON text, cheaper to pass than result objects.
+    """
+    global _SOLVED
+    chunks = plan_chunks(situations, explain)
+    lines: list[str | None] = [None] * len(situations)
+    _SOLVED = _solve_incomes(chunks)  # hérité par les processus (fork)
+    try:
+        if processes <= 1 or len(situations) < PARALLEL_MIN:
+            parts = [_run_lines(chunk) for chunk in chunks]
+        else:
+            from guichet.simulator.engine import prepare
+
+            prepare(sorted({situation.mois for situation in situations}))
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                parts = pool.map(_run_lines, chunks, chunksize=1)
+    finally:
+        _SOLVED = {}
+    for part in parts:
+        for position, line in part:
+            lines[position] = line
+    return lines
+
+
+def _run_lines(plans: dict[int, Plan]) -> list[tuple[int, str]]:
+    results = _run(plans, list(plans), _SOLVED)
+    return [
+        (position, json.dumps(result.to_json(), ensure_ascii=False))
+        for position, result in zip(plans, results, strict=True)
+    ]
 
 
 def _chunks(plans: dict[int, Plan]) -> list[list[int]]:
@@ -69,11 +140,11 @@ def simulate_json(items: list[object], explain: bool = True) -> list[dict]:
     ]
 
 
-def _run(plans: dict[int, Plan], positions: list[int]) -> list[HouseholdResult]:
+def _run(plans: dict[int, Plan], positions: list[int], solved=None) -> list[HouseholdResult]:
     """One vectorised run; if it fails, each household alone, so only the faulty one fails."""
     chosen = [plans[p] for p in positions]
     try:
-        views = run_batch([row for plan in chosen for row in plan.rows])
+        views = run_batch([row for plan in chosen for row in plan.rows], solved)
         results, start = [], 0
         for plan in chosen:
             count = len(plan.rows)
@@ -86,7 +157,7 @@ def _run(plans: dict[int, Plan], positions: list[int]) -> list[HouseholdResult]:
             log.warning("engine failure for household %r: %r", chosen[0].situation.id, error)
             return [_failure(chosen[0].situation)]
         log.warning("engine failure on a batch of %d households: %r", len(chosen), error)
-    return [_run(plans, [p])[0] for p in positions]
+    return [_run(plans, [p])[0] for p in positions]  # sans « solved » : tout est refait
 
 
 def _failure(situation: Situation) -> HouseholdResult:

@@ -13,7 +13,7 @@ import numpy as np
 
 from guichet.simulator.benefits import BENEFITS, HOUSING_AIDS
 from guichet.simulator.explain import FACTS
-from guichet.simulator.incomes import income_inputs
+from guichet.simulator.incomes import income_inputs, solve_replacement
 from guichet.simulator.inputs import Batch, build_simulation
 from guichet.simulator.periods import month_index, month_label
 from guichet.simulator.reading import HouseholdView, crds_rate, fact_key
@@ -50,6 +50,17 @@ def warm_up() -> None:
         }
     )
     simulate([example])
+
+
+def prepare(months: list[str]) -> None:
+    """Build the system and the wage grid of these months' windows (before forking workers)."""
+    from guichet.simulator.incomes import wage_grid
+    from guichet.simulator.periods import window
+
+    tbs = tax_benefit_system()
+    with _lock:
+        for mois in months:
+            wage_grid(tbs, window(mois))
 
 
 def period_of(kind: str, mois: str) -> str | list[str]:
@@ -131,7 +142,15 @@ def compute(
     return raw
 
 
-def run_batch(situations: list[Situation]) -> list[HouseholdView]:
+def solve_incomes(situations: list[Situation]) -> dict:
+    """Replacement incomes solved for the households that pay CSG (see ``incomes.py``)."""
+    tbs = tax_benefit_system()
+    with _lock:
+        batch = Batch.of(situations)
+        return solve_replacement(tbs, batch, lambda sub, given: build_simulation(tbs, sub, given))
+
+
+def run_batch(situations: list[Situation], solved: dict | None = None) -> list[HouseholdView]:
     """The engine's values for each household (row), in order.
 
     Incomes are given as inputs (see ``incomes.py``); a household's values only
@@ -140,7 +159,8 @@ def run_batch(situations: list[Situation]) -> list[HouseholdView]:
     tbs = tax_benefit_system()
     with _lock:
         batch = Batch.of(situations)
-        incomes = income_inputs(tbs, batch, lambda sub, given: build_simulation(tbs, sub, given))
+        build = lambda sub, given: build_simulation(tbs, sub, given)  # noqa: E731
+        incomes = income_inputs(tbs, batch, build, solved)
         simulation = build_simulation(tbs, batch, incomes)
         skipped = set_zero_benefits(tbs, simulation, batch)
         raw = compute(simulation, batch, frozenset(skipped))

@@ -92,35 +92,58 @@ def wage_inputs(tbs, months: list[str], nets: np.ndarray) -> dict[str, np.ndarra
     return {"salaire_de_base": gross, "salaire_net": nets.copy(), "salaire_imposable": taxable}
 
 
-def income_inputs(tbs, batch, build) -> dict[str, np.ndarray]:
+def income_inputs(tbs, batch, build, solved: dict | None = None) -> dict[str, np.ndarray]:
     """Every income input of the benefits' simulation, person x month.
 
     ``build(batch, incomes)`` makes a simulation of ``batch`` with the given
     income inputs (``inputs.build_simulation``): it is used for the small
     simulations that solve the gross of unemployment benefits and pensions.
+    ``solved`` holds households already solved (``solve_replacement``), by situation.
     """
     targets = net_targets(batch)
     incomes = wage_inputs(tbs, batch.months, targets["salaire_net"])
     for net, gross, taxable in REPLACEMENT:  # exonéré de CSG et de CRDS : brut = net = imposable
         for name in (net, gross, taxable):
             incomes[name] = targets[net].copy()
-    liable = [
-        h
-        for h in range(len(batch.situations))
-        if not certainly_exempt(tbs, batch, targets, incomes, h)
-    ]
+    known = solved or {}
+    liable = []
+    for h, situation in enumerate(batch.situations):
+        if situation in known:
+            rows = batch.slices[h]
+            for name, values in known[situation].items():
+                incomes[name][rows] = values
+        elif not certainly_exempt(tbs, batch, targets, incomes, h):
+            liable.append(h)
     if liable:
         mask = batch.person_mask(liable)
         sub = batch.subset(liable)
-        solved = ReplacementSolver(
+        result = ReplacementSolver(
             sub,
             {name: values[mask] for name, values in targets.items()},
             {name: incomes[name][mask] for name in WAGE_INPUTS},
             build,
         ).solve()
-        for name, values in solved.items():
+        for name, values in result.items():
             incomes[name][mask] = values
     return incomes
+
+
+def solve_replacement(tbs, batch, build) -> dict:
+    """The replacement incomes of the batch's liable households, by situation.
+
+    One solving for a whole request: each household is solved alone in effect (its
+    values only depend on its own data), so the chunks of the request reuse them.
+    """
+    incomes = income_inputs(tbs, batch, build)
+    targets = net_targets(batch)
+    solved = {}
+    for h, situation in enumerate(batch.situations):
+        if not certainly_exempt(tbs, batch, targets, incomes, h):
+            rows = batch.slices[h]
+            solved[situation] = {
+                name: incomes[name][rows] for triple in REPLACEMENT for name in triple
+            }
+    return solved
 
 
 def certainly_exempt(tbs, batch, targets, incomes, h: int) -> bool:

@@ -38,6 +38,9 @@ def fact_key(variable: str, kind: str) -> str:
     return variable if kind == "month" else f"{variable}@{kind}"
 
 
+_ENTITIES: dict[str, str] = {}  # variable -> entité, le même système pour tout le processus
+
+
 @dataclass
 class HouseholdView:
     """One household (row) of a computed batch: its values, its situation, its parameters."""
@@ -57,7 +60,10 @@ class HouseholdView:
         return self.tbs.get_parameters_at_instant(f"{self.batch.mois}-01")
 
     def _entity(self, variable: str) -> str:
-        return self.tbs.get_variable(variable).entity.key
+        entity = _ENTITIES.get(variable)
+        if entity is None:
+            entity = _ENTITIES[variable] = self.tbs.get_variable(variable).entity.key
+        return entity
 
     def has(self, variable: str, kind: str = "month") -> bool:
         return fact_key(variable, kind) in self.raw
@@ -66,12 +72,12 @@ class HouseholdView:
         """Household value (summed over persons for individual variables)."""
         values = self.raw[fact_key(variable, kind)]
         if self._entity(variable) == "individu":
-            return float(values[self.batch.household_of_person == self.h].sum())
+            return float(values[self.batch.slices[self.h]].sum())
         return values[self.h].item()  # one famille, foyer fiscal and ménage per household
 
     def per_person(self, variable: str, kind: str = "month") -> np.ndarray:
         values = self.raw[fact_key(variable, kind)]
-        return values[self.batch.household_of_person == self.h]
+        return values[self.batch.slices[self.h]]
 
     def gross(self, spec: BenefitSpec) -> float:
         return float(sum(self.value(v, "year" if spec.yearly else "month") for v in spec.variables))

@@ -186,7 +186,9 @@ def _parse_people(reader: Reader, mois: str) -> tuple[Person, ...]:
         raise reader.error("Indiquez au moins une personne : le demandeur.")
     people = tuple(parse_person(item, mois) for item in items)
     _check_household(reader, people)
-    return people
+    # Ordre fixe : demandeur, conjoint, puis les enfants dans l'ordre donné (le moteur lit
+    # le premier parent comme demandeur, et le rang des enfants).
+    return tuple(sorted(people, key=lambda person: ROLES.index(person.role)))
 
 
 def _check_household(reader: Reader, people: tuple[Person, ...]) -> None:

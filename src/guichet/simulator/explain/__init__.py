@@ -56,8 +56,18 @@ def explain(spec: BenefitSpec, view: HouseholdView | None, amount: float) -> Exp
     return explanation
 
 
+_REFERENCES: dict[tuple[str, ...], list[str]] = {}
+
+
 def references(tbs, variables: list[str]) -> list[str]:
     """The engine's references for the variables read, in order, without duplicates."""
+    key = tuple(variables)
+    if key not in _REFERENCES:
+        _REFERENCES[key] = _references(tbs, variables)
+    return _REFERENCES[key]
+
+
+def _references(tbs, variables: list[str]) -> list[str]:
     seen: list[str] = []
     for variable in variables:
         reference = tbs.get_variable(variable).reference
