@@ -1,22 +1,40 @@
-"""Rights simulation speed: one household warm, against a plain OpenFisca call; a batch.
+"""Rights simulation speed: printed figures and ratios only, never asserted in tests.
 
-Printed figures only; performance is never asserted in tests.
-Run: .venv/bin/python bench/simulator_bench.py [--runs 20] [--batch 1000]
+Run: .venv/bin/python bench/simulator_bench.py [--runs 15] [--batch 2000] [--cli 10000]
 
-* start-up to first answer: the tax-benefit system built and warmed up;
-* one household (couple, 2 children, a wage, HLM): p50 of ``simulate`` over the
-  runs, warm, and the same household by a naive OpenFisca call (a new
-  SimulationBuilder with a plain dict, one ``calculate`` per benefit), in the
-  same process, printed as a ratio;
-* households per second for a batch of varied households, in one call.
+* start-up to first answer: the tax-benefit system built, warm-up, one household;
+* one household (couple, 2 children, a wage, HLM) warm, with « ce qui changerait »:
+  p50 wall and CPU of ``simulate``, against a naive OpenFisca call (a new
+  SimulationBuilder with a plain dict, one ``calculate`` per benefit) measured
+  in the same process;
+* each speed lever switched off and on, in the same process (CPU p50);
+* households per second for a batch of varied households, in one call;
+* the micro-batcher: concurrent clients in 1 and 2 worker processes (forked
+  after the warm-up, like gunicorn's preload);
+* ``guichet simuler`` on a file of varied households, with 1 and 2 processes;
+* memory of a worker after the warm-up, and at its peak.
+
+The machine may be shared: wall times move with its load, so CPU times are
+printed beside them and each figure is a median of several runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
+import multiprocessing
+import os
 import resource
 import statistics
+import subprocess
+import sys
+import tempfile
+import threading
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 HOUSEHOLD = {
     "id": "bench",
@@ -95,76 +113,216 @@ def varied_households(count: int) -> list[dict]:
     return households
 
 
-def p50(seconds: list[float]) -> float:
-    return statistics.median(seconds)
+def timed(function, runs: int) -> tuple[float, float]:
+    """p50 wall and CPU seconds of ``function()`` over ``runs`` runs."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        function()
+        wall.append(time.perf_counter() - w)
+        cpu.append(time.process_time() - c)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def one_household(args, situation) -> None:
+    from guichet.simulator import simulate
+    from guichet.simulator.benefits import BENEFITS
+    from guichet.simulator.engine import tax_benefit_system
+
+    wall, cpu = timed(lambda: simulate([situation]), args.runs)
+    print(
+        f"one household warm (with variants): p50 {wall * 1000:.0f} ms wall, "
+        f"{cpu * 1000:.0f} ms CPU over {args.runs} runs"
+    )
+    month, year = HOUSEHOLD["mois"], HOUSEHOLD["mois"][:4]
+    variables = [(v, year if s.yearly else month) for s in BENEFITS for v in s.variables]
+    tbs = tax_benefit_system()
+    naive_call(tbs, variables)
+    naive_wall, naive_cpu = timed(lambda: naive_call(tbs, variables), args.naive_runs)
+    print(
+        f"naive OpenFisca call (month only, no look-back, {len(variables)} variables): "
+        f"p50 {naive_wall * 1000:.0f} ms wall, {naive_cpu * 1000:.0f} ms CPU; "
+        f"ratio ours / naive: {wall / naive_wall:.2f} wall, {cpu / naive_cpu:.2f} CPU"
+    )
+
+
+def levers(args, situation) -> None:
+    """Each lever off then on, interleaved, in this process (CPU p50 of one household)."""
+    from openfisca_core.periods import Instant, Period
+
+    import guichet.simulator.engine as engine
+    import guichet.simulator.inputs as inputs
+    from guichet.simulator import fast, simulate
+    from guichet.simulator.overrides import build_tax_benefit_system
+
+    neutral = engine.tax_benefit_system()
+    plain = build_tax_benefit_system(neutralised=False)
+    cached = (Instant.offset, Period.offset, Period.stop)
+    raw = (
+        Instant.offset.__wrapped__,
+        Period.offset.__wrapped__,
+        property(Period.stop.fget.__wrapped__),
+    )
+    faster, zero = fast.faster, engine.set_zero_benefits
+
+    def configure(read, period, neutralised, shortcuts):
+        inputs.faster = faster if read else (lambda simulation: simulation)
+        Instant.offset, Period.offset, Period.stop = cached if period else raw
+        engine._tbs = neutral if neutralised else plain
+        engine.set_zero_benefits = zero if shortcuts else (lambda tbs, sim, batch: set())
+
+    names = ("fast cached reads", "period arithmetic cached", "neutralised", "zero benefits")
+    configurations = (
+        [(False,) * 4]
+        + [tuple(i == j for j in range(4)) for i in range(4)]
+        + [tuple(i != j for j in range(4)) for i in range(4)]
+        + [(True,) * 4]
+    )
+    times = {c: [] for c in configurations}
+    reference = None
+    for _ in range(args.lever_rounds):
+        for configuration in configurations:
+            configure(*configuration)
+            simulate([situation])
+            for _ in range(3):
+                c = time.process_time()
+                answer = simulate([situation])[0].to_json()
+                times[configuration].append(time.process_time() - c)
+            reference = reference or answer
+            assert answer == reference, configuration
+    configure(True, True, True, True)
+    base = statistics.median(times[(False,) * 4])
+    for configuration in configurations:
+        on = [name for name, flag in zip(names, configuration, strict=True) if flag]
+        if all(configuration):
+            label = "all levers"
+        elif len(on) == 3:
+            label = "all but " + next(n for n, f in zip(names, configuration, strict=True) if not f)
+        else:
+            label = " + ".join(on) or "no lever"
+        p50 = statistics.median(times[configuration])
+        print(f"  lever {label:42s} CPU p50 {p50 * 1000:5.0f} ms  (x{base / p50:.1f})")
+
+
+def batch(args) -> None:
+    from guichet.simulator import parse_situation, simulate
+
+    households = [parse_situation(d) for d in varied_households(args.batch)]
+    for explain in (False, True):
+        wall, cpu = timed(lambda e=explain: simulate(households, e), 1)
+        print(
+            f"batch of {len(households)} varied households, variants={explain}: "
+            f"{len(households) / wall:.0f} households/s wall ({wall:.1f} s, {cpu:.1f} s CPU)"
+        )
+
+
+def _clients(count: int, households: list, explain: bool) -> tuple[int, float]:
+    from guichet.simulator.batcher import MicroBatcher
+
+    micro = MicroBatcher()
+    done = []
+    start = time.perf_counter()
+
+    def client(mine):
+        for situation in mine:
+            micro.submit(situation, explain)
+            done.append(1)
+
+    threads = [threading.Thread(target=client, args=(households[i::count],)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(done), time.perf_counter() - start
+
+
+def micro_batcher(args) -> None:
+    from guichet.simulator import parse_situation
+
+    households = [parse_situation(d) for d in varied_households(args.concurrent)]
+    for processes in (1, 2):
+        per_process = [households[i::processes] for i in range(processes)]
+        work = functools.partial(_clients, args.clients, explain=True)
+        start = time.perf_counter()
+        if processes == 1:
+            counts = [work(per_process[0])]
+        else:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                counts = pool.map(work, per_process)
+        wall = time.perf_counter() - start
+        total = sum(count for count, _ in counts)
+        print(
+            f"micro-batcher, {processes} process(es) x {args.clients} concurrent clients, with "
+            f"variants: {total} households in {wall:.1f} s = {total / wall:.0f} households/s"
+        )
+
+
+def cli(args) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "foyers.jsonl"
+        lines = [json.dumps(h, ensure_ascii=False) for h in varied_households(args.cli)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for processes in (1, 2):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    str(ROOT / ".venv/bin/guichet"),
+                    "simuler",
+                    "--json",
+                    "--processus",
+                    str(processes),
+                    str(path),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            print(
+                f"guichet simuler, {args.cli} households, --processus {processes}: {wall:.1f} s "
+                f"= {args.cli / wall:.0f} households/s, start-up included ({cpu:.1f} s CPU)"
+            )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--naive-runs", type=int, default=7)
-    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--naive-runs", type=int, default=5)
+    parser.add_argument("--lever-rounds", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--concurrent", type=int, default=400)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--cli", type=int, default=10000)
     args = parser.parse_args()
 
     start = time.perf_counter()
     from guichet.simulator import parse_situation, simulate, warm_up
-    from guichet.simulator.benefits import BENEFITS
-    from guichet.simulator.engine import tax_benefit_system
 
     warm_up()
     situation = parse_situation(HOUSEHOLD)
     simulate([situation])
     startup = time.perf_counter() - start
+    print(f"start-up to first answer: {startup:.1f} s (system built, warm-up, one household)")
+    print(f"memory of a worker after warm-up: {rss_mb():.0f} MB (RSS)")
+    one_household(args, situation)
+    levers(args, situation)
+    batch(args)
+    micro_batcher(args)
     print(
-        f"simulator: start-up to first answer {startup:.2f} s (system built, warm-up, 1 household)"
+        f"peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
-
-    ours, ours_cpu = [], []
-    for _ in range(args.runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        simulate([situation])
-        ours.append(time.perf_counter() - t0)
-        ours_cpu.append(time.process_time() - c0)
-
-    tbs = tax_benefit_system()
-    year = HOUSEHOLD["mois"][:4]
-    variables = [
-        (variable, year if spec.yearly else HOUSEHOLD["mois"])
-        for spec in BENEFITS
-        for variable in spec.variables
-    ]
-    naive_call(tbs, variables)  # warm
-    naive, naive_cpu = [], []
-    for _ in range(args.naive_runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        naive_call(tbs, variables)
-        naive.append(time.perf_counter() - t0)
-        naive_cpu.append(time.process_time() - c0)
-    print(
-        f"simulator: one household warm p50 {p50(ours) * 1000:.0f} ms over {args.runs} runs "
-        f"(min {min(ours) * 1000:.0f}, max {max(ours) * 1000:.0f}); {len(variables)} variables"
-    )
-    print(
-        f"simulator: naive OpenFisca call p50 {p50(naive) * 1000:.0f} ms over {args.naive_runs} runs "
-        f"(month only, no gross wage, no look-back months)"
-    )
-    print(
-        f"simulator: ratio ours / naive = {p50(ours) / p50(naive):.2f} "
-        f"(CPU time: {p50(ours_cpu) * 1000:.0f} ms / {p50(naive_cpu) * 1000:.0f} ms "
-        f"= {p50(ours_cpu) / p50(naive_cpu):.2f})"
-    )
-
-    batch = [parse_situation(data) for data in varied_households(args.batch)]
-    t0 = time.perf_counter()
-    results = simulate(batch)
-    elapsed = time.perf_counter() - t0
-    failures = sum(not r.ok for r in results)
-    print(
-        f"simulator: batch of {len(batch)} households in {elapsed:.1f} s = "
-        f"{len(batch) / elapsed:.0f} households/s ({failures} failures)"
-    )
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"simulator: peak memory of the process {rss:.0f} MB")
+    if args.cli:
+        cli(args)
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (2 cores)")
 
 
 if __name__ == "__main__":
