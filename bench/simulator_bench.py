@@ -28,7 +28,6 @@ import os
 import resource
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -246,7 +245,19 @@ def _clients(count: int, households: list, explain: bool) -> tuple[int, float]:
 def micro_batcher(args) -> None:
     from guichet.simulator import parse_situation
 
-    households = [parse_situation(d) for d in varied_households(args.concurrent)]
+    varied = [parse_situation(d) for d in varied_households(args.concurrent * 2)]
+    mixes = {
+        "varied mix (1 in 3 over 55, 1 in 11 disabled)": varied[: args.concurrent],
+        "no one over 55 nor disabled": [
+            s for s in varied if all(p.age < 55 and p.taux_incapacite < 50 for p in s.personnes)
+        ][: args.concurrent],
+    }
+    for label, households in mixes.items():
+        print(f"micro-batcher, {label}:")
+        _micro_batcher(args, households)
+
+
+def _micro_batcher(args, households) -> None:
     for processes in (1, 2):
         per_process = [households[i::processes] for i in range(processes)]
         work = functools.partial(_clients, args.clients, explain=True)
@@ -259,8 +270,8 @@ def micro_batcher(args) -> None:
         wall = time.perf_counter() - start
         total = sum(count for count, _ in counts)
         print(
-            f"micro-batcher, {processes} process(es) x {args.clients} concurrent clients, with "
-            f"variants: {total} households in {wall:.1f} s = {total / wall:.0f} households/s"
+            f"  {processes} process(es) x {args.clients} concurrent clients, with variants: "
+            f"{total} households in {wall:.1f} s = {total / wall:.0f} households/s"
         )
 
 

@@ -37,6 +37,8 @@ def test_pregnancy_covers_the_month_and_the_two_before():
         (33.78, 33.62),  # 2 enfants, 3e tranche de revenus, avril 2022
         (149.26, 148.52),  # 2 enfants, avril 2024
         (153.0112, 152.25),  # 2 enfants, avril 2026 (shared/eval/foyers.json)
+        # ARS rentrée 2025, 6-10 ans : 89,72 % x 474,37 = 425,6048 -> 425,60 - 2,12 (pas 425,61)
+        (np.float32(0.8972 * 474.37), 423.48),
     ],
 )
 def test_crds_is_truncated_to_the_cent(gross, expected):

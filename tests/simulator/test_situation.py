@@ -215,3 +215,119 @@ def test_parsing_does_not_load_the_engine():
         "assert 'openfisca_france' not in sys.modules and 'django' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_optional_fields_are_parsed():
+    data = situation(
+        separation_depuis="2026-01",
+        personnes=[
+            person(
+                activite="chomeur",
+                changement={
+                    "depuis": "2026-03",
+                    "revenus_mensuels_avant": {"salaire_net": 1600},
+                },
+                pension_alimentaire_impayee=True,
+                travail_5_ans_sur_10="oui",
+                naissance_prevue="2026-09",
+            ),
+            {"role": "enfant", "age": 19, "etablissement_superieur": "public"},
+            {"role": "enfant", "age": 4},
+        ],
+    )
+    parsed = parse_situation(data, today=TODAY)
+    demandeur, student, _ = parsed.personnes
+    assert parsed.separation_depuis == "2026-01"
+    assert demandeur.changement.depuis == "2026-03"
+    assert demandeur.changement.activite_avant == "salarie"
+    assert demandeur.incomes_at("2026-02").salaire_net == 1600
+    assert demandeur.incomes_at("2026-03").salaire_net == 0
+    assert demandeur.activity_at("2026-02") == "salarie"
+    assert demandeur.enceinte and demandeur.naissance_prevue == "2026-09"
+    assert demandeur.pension_alimentaire_impayee and demandeur.travail_5_ans_sur_10
+    assert student.etablissement_superieur == "public"
+
+
+def test_persons_are_put_in_a_fixed_order():
+    data = situation(personnes=[{"role": "enfant", "age": 4}, person(role="conjoint"), person()])
+    roles = [p.role for p in parse_situation(data, today=TODAY).personnes]
+    assert roles == ["demandeur", "conjoint", "enfant"]
+
+
+def test_an_old_separation_no_longer_counts():
+    parsed = parse_situation(situation(separation_depuis="2023-01"), today=TODAY)
+    assert parsed.separation_depuis is None
+
+
+@pytest.mark.parametrize(
+    ("data", "champ"),
+    [
+        (
+            situation(personnes=[person(changement={"depuis": "2026-07"})]),
+            "personnes[0].changement.depuis",
+        ),
+        (
+            situation(personnes=[person(changement={"depuis": "2022-01"})]),
+            "personnes[0].changement.depuis",
+        ),
+        (situation(personnes=[person(changement={})]), "personnes[0].changement.depuis"),
+        (situation(personnes=[person(changement="hier")]), "personnes[0].changement"),
+        (
+            situation(personnes=[person(changement={"depuis": "2026-02", "revenus": {}})]),
+            "personnes[0].changement.revenus",
+        ),
+        (
+            situation(
+                personnes=[
+                    person(
+                        changement={
+                            "depuis": "2026-02",
+                            "revenus_mensuels_avant": {"salaire_net": -5},
+                        }
+                    )
+                ]
+            ),
+            "personnes[0].changement.revenus_mensuels_avant.salaire_net",
+        ),
+        (situation(personnes=[person(gir=7)]), "personnes[0].gir"),
+        (situation(personnes=[person(gir="beaucoup")]), "personnes[0].gir"),
+        (situation(personnes=[person(plan_aide_apa=50_000)]), "personnes[0].plan_aide_apa"),
+        (
+            situation(personnes=[person(etablissement_superieur="fac")]),
+            "personnes[0].etablissement_superieur",
+        ),
+        (
+            situation(
+                personnes=[
+                    person(),
+                    {"role": "enfant", "age": 8, "etablissement_superieur": "public"},
+                ]
+            ),
+            "personnes[1].etablissement_superieur",
+        ),
+        (
+            situation(personnes=[person(naissance_prevue="2026-01")]),
+            "personnes[0].naissance_prevue",
+        ),
+        (
+            situation(personnes=[person(naissance_prevue="2027-09")]),
+            "personnes[0].naissance_prevue",
+        ),
+        (
+            situation(personnes=[person(), {"role": "enfant", "age": 8, "enceinte": True}]),
+            "personnes[1].enceinte",
+        ),
+        (situation(personnes=[person(cej="peut-être")]), "personnes[0].cej"),
+        (
+            situation(personnes=[person(pension_alimentaire_impayee=3)]),
+            "personnes[0].pension_alimentaire_impayee",
+        ),
+        (situation(separation_depuis="2026-07"), "separation_depuis"),
+        (
+            situation(separation_depuis="2026-01", personnes=[person(), person(role="conjoint")]),
+            "separation_depuis",
+        ),
+    ],
+)
+def test_optional_fields_are_checked(data, champ):
+    assert refused(data).champ == champ

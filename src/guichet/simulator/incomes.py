@@ -150,9 +150,10 @@ def certainly_exempt(tbs, batch, targets, incomes, h: int) -> bool:
     """No CSG on this household's unemployment benefit or pension in year N, for sure.
 
     The rate reads the revenu fiscal de référence of year N-2 (art. L136-8 CSS): below
-    the exemption threshold for one part (higher with more parts), no CSG, no CRDS, no
-    CASA.  An upper bound of that income — the taxable incomes of N-2 less the smallest
-    10 % deduction (art. 83 CGI), pensions counted whole — below the threshold is enough.
+    the exemption threshold for the household's parts, no CSG, no CRDS, no CASA.  An
+    upper bound of that income — the taxable incomes of N-2 less the smallest 10 %
+    deduction (art. 83 CGI), pensions counted whole — below the threshold for the fewest
+    parts the household can have is enough.
     """
     persons = batch.household_of_person == h
     if not any(targets[net][persons].any() for net, _, _ in REPLACEMENT):
@@ -170,8 +171,19 @@ def certainly_exempt(tbs, batch, targets, incomes, h: int) -> bool:
     )
     bound = float((earned - np.minimum(0.1 * earned, cap)).sum() + other)
     threshold = tbs.get_parameters_at_instant(f"{batch.mois}-01").prelevements_sociaux
-    seuils = threshold.contributions_sociales.csg.remplacement.seuils
-    return bound <= seuils.seuil_rfr1.seuil_rfr1
+    seuils = threshold.contributions_sociales.csg.remplacement.seuils.seuil_rfr1
+    return bound <= seuils.seuil_rfr1 + (least_parts(batch.situations[h]) - 1) * 2 * (
+        seuils.demi_part_suppl_rfr1
+    )
+
+
+def least_parts(situation) -> float:
+    """Fewest quotient familial parts of the household (art. 194 CGI): 1 per adult, ½ for each
+    of the first two children, 1 from the third; the half-parts for a single parent or a
+    disability only raise it."""
+    children = sum(person.role == "enfant" for person in situation.personnes)
+    adults = len(situation.personnes) - children
+    return adults + 0.5 * min(children, 2) + max(children - 2, 0)
 
 
 class ReplacementSolver:

@@ -27,10 +27,21 @@ def paid_amount(gross: float, crds: float, floor: bool = False) -> float:
     0.74 € = 148.52 €.  The engine truncates the CRDS of the aides au logement
     the same way (``crds_logement``).
     """
-    exact = round(float(gross), 3) * 100  # le moteur calcule en float32 : bruit sous 0,001 €
+    # The engine computes in float32: its value is read as the shortest decimal that gives
+    # that float32 back (425.6048 €, not 425.60479736).  Rounding to 3 decimals instead
+    # rounded twice: the ARS 2025 at 89.72 % of 474.37 € = 425.6048 € became 425.605 then
+    # 425.61 € (the CAF pays 425.60 € - 2.12 € = 423.48 €).
+    exact = round(decimal_value(gross), 6) * 100
     cents = math.floor(exact + 1e-6) if floor else math.floor(exact + 0.5 + 1e-6)
     crds_cents = math.floor(cents * crds + 1e-6)
     return (cents - crds_cents) / 100
+
+
+def decimal_value(value) -> float:
+    """A float32 of the engine as the decimal it stands for; other numbers unchanged."""
+    if isinstance(value, np.floating) and value.dtype == np.float32:
+        return float(np.format_float_positional(value, unique=True))
+    return float(value)
 
 
 def fact_key(variable: str, kind: str) -> str:
@@ -80,7 +91,16 @@ class HouseholdView:
         return values[self.batch.slices[self.h]]
 
     def gross(self, spec: BenefitSpec) -> float:
-        return float(sum(self.value(v, "year" if spec.yearly else "month") for v in spec.variables))
+        """The benefit's amount before CRDS, each engine value read as its decimal."""
+        kind = "year" if spec.yearly else "month"
+        total = 0.0
+        for variable in spec.variables:
+            values = self.raw[fact_key(variable, kind)]
+            if self._entity(variable) == "individu":
+                total += sum(decimal_value(v) for v in values[self.batch.slices[self.h]])
+            else:
+                total += decimal_value(values[self.h])
+        return total
 
     def paid(self, spec: BenefitSpec) -> float:
         return paid_amount(self.gross(spec), self.crds if spec.crds else 0.0, spec.floor)

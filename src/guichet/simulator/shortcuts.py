@@ -11,8 +11,10 @@ it is set to zero as an input over the whole window, and the engine does not
 compute it.
 
 A household's results do not depend on its batch: a benefit is only given as
-zero when it would be zero for every household of the batch (tested in
-``test_engine.py``, batch against one by one).
+zero when it would be zero for every household of the batch, and households are
+grouped by their zero benefits of the AAH-ASI-ASPA-ASS cycle (``signature``):
+the engine cuts that cycle, and where it cuts depends on what it computes
+(tested in ``test_engine.py`` and ``test_engine_speed.py``, batch against one by one).
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ class Shortcut:
     variables: tuple[str, ...]
     zero: Callable[[list[Person]], bool]  # True : nul pour toutes les personnes du lot
     whole_window: bool = True  # lu sur les mois passés ; sinon seulement le mois calculé
-    # Computed last and read by no other benefit: computing it or not cannot change
-    # another value, so households need not be grouped by it.
-    last: bool = False
+    # In the cycle AAH - ASI - ASPA - ASS (they read each other): computing it or not
+    # changes where the engine cuts the cycle, so households are grouped by it.
+    cycle: bool = False
 
 
 def _no_disability(persons: list[Person]) -> bool:
@@ -43,15 +45,22 @@ def _no_disability(persons: list[Person]) -> bool:
 
 
 SHORTCUTS = (
-    Shortcut("aah", ("aah", "caah"), _no_disability),
-    Shortcut("asi", ("asi",), _no_disability),
+    Shortcut("aah", ("aah", "caah"), _no_disability, cycle=True),
+    Shortcut("asi", ("asi",), _no_disability, cycle=True),
     Shortcut(
         "aeeh",
         ("aeeh",),
         lambda persons: all(p.taux_incapacite < 50 for p in persons if p.role == "enfant"),
     ),
-    Shortcut("aspa", ("aspa",), lambda persons: all(p.age < ASPA_AGE_MARGIN for p in persons)),
-    Shortcut("ass", ("ass",), lambda persons: not any(p.travail_5_ans_sur_10 for p in persons)),
+    Shortcut(
+        "aspa", ("aspa",), lambda persons: all(p.age < ASPA_AGE_MARGIN for p in persons), cycle=True
+    ),
+    Shortcut(
+        "ass",
+        ("ass",),
+        lambda persons: not any(p.travail_5_ans_sur_10 for p in persons),
+        cycle=True,
+    ),
     Shortcut(
         "cej",
         ("contrat_engagement_jeune",),
@@ -59,20 +68,18 @@ SHORTCUTS = (
             not any(15 <= p.age <= 26 or (p.taux_incapacite >= 50 and p.age <= 30) for p in persons)
         ),
         whole_window=False,
-        last=True,
     ),
     Shortcut(
         "bourse-etudiant",
         ("bourse_criteres_sociaux",),
         lambda persons: not any(p.etablissement_superieur for p in persons),
-        whole_window=False,  # lue aussi par la CSS (« boursier ») : garde son groupe
+        whole_window=False,
     ),
     Shortcut(
         "apa",
         ("apa_domicile",),
         lambda persons: not any(p.gir for p in persons),
         whole_window=False,
-        last=True,
     ),
     Shortcut(
         "paje-naissance",
@@ -88,8 +95,13 @@ def zero_benefits(persons: list[Person]) -> list[Shortcut]:
 
 
 def signature(persons: list[Person]) -> frozenset[str]:
-    """What a household's computation depends on: its zero benefits read by other ones."""
-    return frozenset(s.benefit for s in zero_benefits(persons) if not s.last)
+    """What a household's computation depends on: its zero benefits of the AAH-ASI cycle.
+
+    The other zero benefits are given as zero only when zero for the whole batch:
+    computing them or not changes no value (checked: batch against one by one on
+    random mixes, ``test_engine_speed.py``).
+    """
+    return frozenset(s.benefit for s in zero_benefits(persons) if s.cycle)
 
 
 def set_zero_benefits(tbs, simulation, batch) -> set[str]:
