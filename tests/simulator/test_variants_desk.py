@@ -81,7 +81,7 @@ def test_a_change_is_described_only_when_it_changes_the_amount():
     assert more.ecart == 85.0
     assert more.texte.endswith("environ +85\u202f€ par mois de prime d'activité")
     gone = describe(variant, "de RSA", "mensuelle", 300.0, 0.0)
-    assert "plus de RSA" in gone.texte
+    assert "vous n'auriez plus de RSA (−300\u202f€ par mois)" in gone.texte
     new = describe(variant, "de RSA", "mensuelle", 0.0, 120.0)
     assert "vous pourriez toucher environ 120\u202f€ par mois de RSA" in new.texte
 

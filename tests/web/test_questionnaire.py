@@ -147,8 +147,6 @@ def test_changed_incomes_ask_since_when_and_how_much_before():
             "retraite_nette": 0.0,
         },
     }
-    data = qs.without(qs.situation(answers)[0], "changement")
-    assert "changement" not in data["personnes"][0]
 
 
 def test_in_a_couple_only_the_person_whose_incomes_changed_has_a_change():

@@ -10,7 +10,7 @@ import pytest
 
 from guichet_web.pages import engines, results
 from guichet_web.pages import session_answers as store
-from tests.web.conftest import FakeBenefit, FakeHousehold, FakeSimulator, FakeSituationError
+from tests.web.conftest import FakeBenefit, FakeHousehold, FakeSimulator
 from tests.web.htmlpage import page
 from tests.web.test_questionnaire_pages import FAMILY_SCREENS, STORED_FAMILY, walk
 
@@ -160,36 +160,6 @@ def test_incomes_before_a_change_are_sent_when_the_simulator_reads_them(
     person = fake_simulator.parsed[0]["personnes"][0]
     assert person["changement"]["depuis"] == "2026-02"
     assert person["changement"]["revenus_mensuels_avant"]["salaire_net"] == 2100.0
-
-
-def test_a_simulator_that_does_not_read_changes_yet_still_answers(
-    client, territory, fake_simulator, monkeypatch
-):
-    def strict(data):
-        for position, person in enumerate(data["personnes"]):
-            if "changement" in person:
-                raise FakeSituationError(
-                    "Le champ « changement » n'est pas connu.", f"personnes[{position}].changement"
-                )
-        fake_simulator.parsed.append(data)
-        return data
-
-    monkeypatch.setattr(fake_simulator, "parse_situation", strict)
-    answered(
-        client,
-        {
-            **STORED_FAMILY,
-            "revenus_changes": "oui",
-            "changement_depuis": "2026-02",
-            "demandeur_salaire_net_avant": 2100.0,
-            "demandeur_chomage_net_avant": None,
-            "conjoint_salaire_net_avant": None,
-            "conjoint_chomage_net_avant": None,
-        },
-    )
-    body = client.get("/mes-droits/resultats").content.decode()
-    assert "≈ 573" in body
-    assert "pas encore compté dans ce calcul" in body
 
 
 def test_the_expert_form_results_lead_back_to_the_expert_form(client, territory, fake_simulator):

@@ -205,7 +205,8 @@ def describe(
             f"{variant.si} : vous pourriez toucher environ {euros(new, cents=False)} {unit} {nom}"
         )
     elif new <= 0:
-        text = f"{variant.si} : plus {nom} (−{euros(base, cents=False)} {unit})"
+        # « plus de RSA » se lit aussi « davantage de RSA » : on dit que l'aide s'arrête
+        text = f"{variant.si} : vous n'auriez plus {nom} (−{euros(base, cents=False)} {unit})"
     else:
         sign = "+" if gap > 0 else "−"
         text = f"{variant.si} : environ {sign}{euros(abs(gap), cents=False)} {unit} {nom}"

@@ -28,17 +28,6 @@ from .questionnaire import (
 )
 
 ESTABLISHMENTS = ("public", "prive_sous_contrat", "prive_hors_contrat")
-# Fields the simulator may not read yet: left out then, with a note on the results page.
-OPTIONAL_FIELDS = (
-    "changement",
-    "pension_alimentaire_impayee",
-    "naissance_prevue",
-    "etablissement_superieur",
-    "travail_5_ans_sur_10",
-    "cej",
-    "gir",
-    "separation_depuis",
-)
 
 
 def _amount(value: object) -> float:
@@ -122,12 +111,6 @@ def situation(answers: Answers) -> tuple[dict, list[str]]:
     if has_situation("separation", answers) and answers.get("separation_depuis"):
         data["separation_depuis"] = answers["separation_depuis"]
     return data, list(people(answers))
-
-
-def without(data: dict, field: str) -> dict:
-    """The situation without an optional field (for a simulator that does not read it yet)."""
-    persons = [{k: v for k, v in p.items() if k != field} for p in data["personnes"]]
-    return {**{k: v for k, v in data.items() if k != field}, "personnes": persons}
 
 
 # The simulator's person fields that are answered once, or under another name.

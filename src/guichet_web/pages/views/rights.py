@@ -6,8 +6,6 @@ réponses » brings them back and the results page can be reloaded.
 
 from __future__ import annotations
 
-import re
-
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,7 +15,7 @@ from guichet_web.annuaire.places import card, home_place
 from .. import engines, recap, results
 from .. import questionnaire as q
 from .. import session_answers as store
-from ..questionnaire_situation import OPTIONAL_FIELDS, locate, without
+from ..questionnaire_situation import locate
 from ..questionnaire_situation import situation as situation_of
 from ..rights import RightsForm, answers_from_post, field_for_champ
 from .questionnaire import step_url
@@ -50,42 +48,21 @@ def rights_form(request):
     return render(request, "pages/droits.html", {"form": form})
 
 
-def _unknown_field(error) -> str | None:
-    """The optional field that a simulator which does not read it yet refuses, or None."""
-    champ, message = str(getattr(error, "champ", "")), str(getattr(error, "message", ""))
-    field = re.sub(r"^personnes\[\d+\]\.", "", champ)
-    return field if field in OPTIONAL_FIELDS and "pas connu" in message else None
-
-
-def _parse(simulator, data: dict) -> tuple[object, list[str]]:
-    """Parse; the optional fields a simulator does not know yet are left out, and noted."""
-    left_out: list[str] = []
-    while True:
-        try:
-            return simulator.parse_situation(data), left_out
-        except simulator.SituationError as error:
-            field = _unknown_field(error)
-            if field is None or field in left_out:
-                raise
-            left_out.append(field)
-            data = without(data, field)
-
-
 def _from_questionnaire(request):
-    """(situation, month, notes) from the questionnaire, or a redirect to the step to fix."""
+    """(situation, month) from the questionnaire, or a redirect to the step to fix."""
     answers = store.answers(request.session)
     if not q.complete(answers):
         return redirect(step_url(q.resume(answers)))
     simulator = engines.simulator()
     data, prefixes = situation_of(answers)
     try:
-        situation, left_out = _parse(simulator, data)
+        situation = simulator.parse_situation(data)
     except simulator.SituationError as error:
         key = locate(error.champ, prefixes)
         step_id = q.step_of_key(answers, key) or q.STEPS[0].id
         store.flag_error(request.session, step_id, key, error.message)
         return redirect(step_url(step_id, revisiting=True))
-    return situation, answers["mois"], left_out
+    return situation, answers["mois"]
 
 
 def _from_expert(request):
@@ -96,7 +73,7 @@ def _from_expert(request):
     situation = _check(form)
     if situation is None:
         return render(request, "pages/droits.html", {"form": form})
-    return situation, form.cleaned_data["mois"], []
+    return situation, form.cleaned_data["mois"]
 
 
 def rights_results(request):
@@ -106,7 +83,7 @@ def rights_results(request):
     found = _from_expert(request) if source == "expert" else _from_questionnaire(request)
     if not isinstance(found, tuple):
         return found
-    situation, month, notes = found
+    situation, month = found
     household = engines.simulate_one(situation)
     error = getattr(household, "erreur", None)
     arranged = results.arrange([] if error else household.aides)
@@ -116,7 +93,6 @@ def rights_results(request):
         "erreur": error,
         "mois": month,
         "results": arranged,
-        "notes": notes,
         "rules": results.rules(),
         "home_card": card(home) if home else None,
         "modify_url": reverse(
