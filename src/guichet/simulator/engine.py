@@ -165,4 +165,5 @@ def run_batch(situations: list[Situation], solved: dict | None = None) -> list[H
         skipped = set_zero_benefits(tbs, simulation, batch)
         raw = compute(simulation, batch, frozenset(skipped))
         rate = crds_rate(tbs, batch.mois)
-        return [HouseholdView(tbs, batch, raw, h, rate) for h in range(len(situations))]
+        decimals: dict = {}  # valeurs décimales du moteur, converties une fois pour le lot
+        return [HouseholdView(tbs, batch, raw, h, rate, decimals) for h in range(len(situations))]

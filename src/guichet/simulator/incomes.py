@@ -25,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from guichet.simulator.periods import month_index
+
 TOLERANCE = 0.02  # euro par mois : le moteur calcule en float32 (bruit de ~0,015 €)
 MAX_ROUNDS = 6
 # Salaires bruts mensuels de la sonde : tous les 25 € jusqu'à 12 000 €, puis tous les 500 €.
@@ -44,12 +46,19 @@ _wage_grid: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # mois -> (nets, impo
 def net_targets(batch) -> dict[str, np.ndarray]:
     """Declared monthly nets, person x month (old incomes before a declared change)."""
     names = ("salaire_net", "chomage_net", "retraite_nette", "pension_alimentaire_recue")
-    targets = {name: np.zeros((len(batch.persons), len(batch.months))) for name in names}
-    for row, person in enumerate(batch.persons):
-        for column, month in enumerate(batch.months):
-            incomes = person.incomes_at(month)
+    persons, width = batch.persons, len(batch.months)
+    targets = {
+        name: np.repeat(
+            np.array([getattr(p.revenus, name) for p in persons], dtype=float)[:, None], width, 1
+        )
+        for name in names
+    }
+    months = np.array([month_index(month) for month in batch.months])
+    for row, person in enumerate(persons):
+        if person.changement:  # comme Person.incomes_at : les anciens revenus avant le changement
+            before = months < month_index(person.changement.depuis)
             for name in names:
-                targets[name][row, column] = getattr(incomes, name)
+                targets[name][row, before] = getattr(person.changement.revenus_avant, name)
     return targets
 
 
@@ -106,13 +115,14 @@ def income_inputs(tbs, batch, build, solved: dict | None = None) -> dict[str, np
         for name in (net, gross, taxable):
             incomes[name] = targets[net].copy()
     known = solved or {}
+    exempt = certainly_exempt(tbs, batch, targets, incomes)
     liable = []
     for h, situation in enumerate(batch.situations):
         if situation in known:
             rows = batch.slices[h]
             for name, values in known[situation].items():
                 incomes[name][rows] = values
-        elif not certainly_exempt(tbs, batch, targets, incomes, h):
+        elif not exempt[h]:
             liable.append(h)
     if liable:
         mask = batch.person_mask(liable)
@@ -135,10 +145,10 @@ def solve_replacement(tbs, batch, build) -> dict:
     values only depend on its own data), so the chunks of the request reuse them.
     """
     incomes = income_inputs(tbs, batch, build)
-    targets = net_targets(batch)
+    exempt = certainly_exempt(tbs, batch, net_targets(batch), incomes)
     solved = {}
     for h, situation in enumerate(batch.situations):
-        if not certainly_exempt(tbs, batch, targets, incomes, h):
+        if not exempt[h]:
             rows = batch.slices[h]
             solved[situation] = {
                 name: incomes[name][rows] for triple in REPLACEMENT for name in triple
@@ -146,8 +156,8 @@ def solve_replacement(tbs, batch, build) -> dict:
     return solved
 
 
-def certainly_exempt(tbs, batch, targets, incomes, h: int) -> bool:
-    """No CSG on this household's unemployment benefit or pension in year N, for sure.
+def certainly_exempt(tbs, batch, targets, incomes) -> np.ndarray:
+    """For each household: no CSG on its unemployment benefit or pension in year N, for sure.
 
     The rate reads the revenu fiscal de référence of year N-2 (art. L136-8 CSS): below
     the exemption threshold for the household's parts, no CSG, no CRDS, no CASA.  An
@@ -155,26 +165,32 @@ def certainly_exempt(tbs, batch, targets, incomes, h: int) -> bool:
     deduction (art. 83 CGI), pensions counted whole — below the threshold for the fewest
     parts the household can have is enough.
     """
-    persons = batch.household_of_person == h
-    if not any(targets[net][persons].any() for net, _, _ in REPLACEMENT):
-        return True
+    count, owner = len(batch.situations), batch.household_of_person
+    receives = np.zeros(len(batch.persons), dtype=bool)
+    for net, _, _ in REPLACEMENT:
+        receives |= targets[net].any(axis=1)
     year = int(batch.mois[:4]) - 2
-    columns = [c for c, month in enumerate(batch.months) if month.startswith(str(year))]
+    columns = np.array([month.startswith(str(year)) for month in batch.months])
     deductions = tbs.get_parameters_at_instant(f"{year}-01-01").impot_revenu
     cap = deductions.calcul_revenus_imposables.deductions.abatpro.max
-    earned = incomes["salaire_imposable"][persons][:, columns].sum(axis=1) + incomes[
-        "chomage_imposable"
-    ][persons][:, columns].sum(axis=1)
+    earned = incomes["salaire_imposable"][:, columns] + incomes["chomage_imposable"][:, columns]
+    earned = earned.sum(axis=1)
     other = (
-        incomes["retraite_imposable"][persons][:, columns].sum()
-        + targets["pension_alimentaire_recue"][persons][:, columns].sum()
+        incomes["retraite_imposable"][:, columns] + targets["pension_alimentaire_recue"][:, columns]
+    ).sum(axis=1)
+    bound = np.bincount(
+        owner, weights=earned - np.minimum(0.1 * earned, cap) + other, minlength=count
     )
-    bound = float((earned - np.minimum(0.1 * earned, cap)).sum() + other)
     threshold = tbs.get_parameters_at_instant(f"{batch.mois}-01").prelevements_sociaux
     seuils = threshold.contributions_sociales.csg.remplacement.seuils.seuil_rfr1
-    return bound <= seuils.seuil_rfr1 + (least_parts(batch.situations[h]) - 1) * 2 * (
-        seuils.demi_part_suppl_rfr1
+    limit = np.array(
+        [
+            seuils.seuil_rfr1 + (least_parts(situation) - 1) * 2 * seuils.demi_part_suppl_rfr1
+            for situation in batch.situations
+        ]
     )
+    receiving = np.bincount(owner, weights=receives, minlength=count) > 0
+    return ~receiving | (bound <= limit)
 
 
 def least_parts(situation) -> float:
