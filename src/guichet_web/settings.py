@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("GUICHET_VAR_DIR", BASE_DIR / "var"))
@@ -24,6 +25,15 @@ def _flag(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on", "oui"}
+
+
+def _count(name: str, default: int = 0) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} : un nombre entier (0, 1, 2…), pas « {value} ».")
+    return int(value)
 
 
 def _secret_key() -> str:
@@ -128,6 +138,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accueil/verrouille.html"
 AXES_VERBOSE = False
+# The client's address behind reverse proxies: GUICHET_TRUSTED_PROXIES is how many proxies
+# in front of the app append to X-Forwarded-For (0: none, the header is ignored); see
+# guichet_web.accueil.client_ip. django-ipware is not installed: this callable decides.
+GUICHET_TRUSTED_PROXIES = _count("GUICHET_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "guichet_web.accueil.client_ip.client_ip"
 OTP_TOTP_ISSUER = "Guichet Planoise"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from guichet_web.accueil import permissions
@@ -152,6 +153,27 @@ class TestOwnershipCases:
         assert not permissions.can_view_file(people["partner"], referred)
         assert permissions.can_view_file(people["agent"], referred)
 
+    def test_a_withdrawn_referral_consent_hides_the_referral_itself(self, client, people, referred):
+        """Revocation honoured: the partner no longer lists it (nor the name on it), opens
+        it, or answers it; the sending structure still sees its own referral."""
+        referral = referred.referrals.select_related("consent").get()
+        files.withdraw_consent(people["agent"], referral.consent)
+        referral.refresh_from_db()
+        assert not permissions.can_view_referral(people["partner"], referral)
+        assert not permissions.can_answer_referral(people["partner"], referral)
+        assert permissions.can_view_referral(people["agent"], referral)
+        factories.sign_in(client, people["partner"])
+        listing = client.get("/accueil/orientations/").content.decode()
+        assert "Diallo" not in listing and f"/orientations/{referral.pk}/" not in listing
+        assert ">0 orientation" in client.get("/accueil/").content.decode()
+        assert client.get(f"/accueil/orientations/{referral.pk}/").status_code == 403
+        answer = {"decision": "acceptee", "version": "1"}
+        assert client.post(f"/accueil/orientations/{referral.pk}/", answer).status_code == 403
+        referral.refresh_from_db()
+        assert referral.status == ReferralStatus.SENT
+        with pytest.raises(PermissionDenied):
+            referrals.answer(people["partner"], referral, 1, ReferralStatus.ACCEPTED)
+
     def test_partner_never_edits_nor_reads_notes(self, people, referred):
         assert not permissions.can_edit_file(people["partner"], referred)
         assert not permissions.can_view_notes(people["partner"], referred)
@@ -183,8 +205,6 @@ class TestOwnershipCases:
         assert not permissions.can_use_desk(agent)
 
     def test_services_refuse_too(self, people, person):
-        from django.core.exceptions import PermissionDenied
-
         with pytest.raises(PermissionDenied):
             files.add_note(people["stranger"], person, "intrusion")
         with pytest.raises(PermissionDenied):

@@ -7,8 +7,16 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from guichet_web.accueil import stats
 from guichet_web.accueil.choices import Autonomy, Channel, DemarcheStatus, Outcome
-from guichet_web.accueil.models import JournalEntry, Note, PersonFile, Referral, Visit
+from guichet_web.accueil.models import (
+    JournalEntry,
+    Note,
+    PersonFile,
+    Referral,
+    Visit,
+    VisitDemarche,
+)
 from guichet_web.accueil.services import (
     ServiceError,
     appointments,
@@ -133,7 +141,7 @@ class TestVisits:
         followed = demarches.follow(agent, person, "prime-activite")
         common = {"channel": Channel.DESK, "duration_minutes": 20, "reasons": [REASON]}
         now = timezone.now()
-        for days, level in ((20, Autonomy.DONE_FOR), (10, Autonomy.DONE_WITH), (0, 3)):
+        for days, level in ((6, Autonomy.DONE_FOR), (3, Autonomy.DONE_WITH), (0, 3)):
             visits.record_visit(
                 agent,
                 **common,
@@ -148,6 +156,117 @@ class TestVisits:
         assert [s["level"] for s in progress["steps"]] == [1, 2, 3]
         assert progress["gain"] == 2
         assert progress["steps"][0]["label"] == "fait pour la personne"
+
+
+class TestVisitDate:
+    """A phone call noted afterwards: backdated within the week, never in the future; the
+    journal keeps when it happened and when it was recorded."""
+
+    common = {
+        "channel": Channel.PHONE,
+        "duration_minutes": 10,
+        "reasons": [REASON],
+        "outcome": Outcome.INFORMATION,
+    }
+
+    def test_now_by_default(self, agent):
+        before = timezone.now()
+        visit = visits.record_visit(agent, **self.common)
+        assert before <= visit.at <= timezone.now()
+
+    def test_backdated_within_the_week_keeps_both_dates(self, agent):
+        happened = timezone.now() - dt.timedelta(days=3, hours=2)
+        visit = visits.record_visit(agent, **self.common, at=happened)
+        assert Visit.objects.get().at == happened
+        entry = JournalEntry.objects.get(action="passage.anonyme")
+        assert dt.datetime.fromisoformat(entry.detail["passage_le"]) == happened
+        assert timezone.now() - entry.at < dt.timedelta(minutes=1)  # recorded now
+        assert entry.object_id == visit.pk
+
+    @pytest.mark.parametrize(
+        ("shift", "message"),
+        [
+            (dt.timedelta(hours=1), "dans le futur"),
+            (dt.timedelta(days=1), "dans le futur"),
+            (-dt.timedelta(days=8), "au plus tard 7 jours après"),
+            (-dt.timedelta(days=365 * 30), "au plus tard 7 jours après"),
+        ],
+    )
+    def test_future_and_too_old_are_refused_on_the_field(self, agent, shift, message):
+        with pytest.raises(ServiceError) as error:
+            visits.record_visit(agent, **self.common, at=timezone.now() + shift)
+        assert error.value.field == "at" and message in error.value.message
+        assert not Visit.objects.exists() and not JournalEntry.objects.exists()
+
+    def test_a_few_minutes_ahead_is_not_the_future(self, agent):
+        """A time typed to the minute, or a clock slightly ahead, is accepted."""
+        visits.record_visit(agent, **self.common, at=timezone.now() + dt.timedelta(minutes=2))
+        assert Visit.objects.count() == 1
+
+    def test_a_backdated_visit_does_not_overwrite_a_later_autonomy(self, agent):
+        person = factories.person_file(agent)
+        followed = demarches.follow(agent, person, "rsa")
+        common = {**self.common, "person_file": person}
+        visits.record_visit(agent, **common, autonomy={"rsa": Autonomy.ALONE_WITH_HELP})
+        visits.record_visit(
+            agent,
+            **common,
+            autonomy={"rsa": Autonomy.DONE_FOR},
+            at=timezone.now() - dt.timedelta(days=2),
+        )
+        followed.refresh_from_db()
+        assert followed.autonomy == Autonomy.ALONE_WITH_HELP  # the latest seen
+        [progress] = visits.autonomy_progress(person)
+        assert [s["level"] for s in progress["steps"]] == [1, 3]  # in the order they happened
+        assert progress["gain"] == 2
+
+
+class TestAutonomyNeedsAFile:
+    """Autonomy belongs to a person's démarche: refused on an anonymous visit, refused on a
+    démarche the file does not follow; nothing is written and the figures stay right."""
+
+    common = TestVisitDate.common
+
+    def test_refused_on_an_anonymous_visit(self, agent):
+        since = timezone.now() - dt.timedelta(days=30)
+        figures = stats.aggregates(since)
+        with pytest.raises(ServiceError) as error:
+            visits.record_visit(agent, **self.common, autonomy={"rsa": Autonomy.AUTONOMOUS})
+        assert error.value.field == "autonomy"
+        assert "dossier de la personne" in error.value.message
+        assert not Visit.objects.exists() and not VisitDemarche.objects.exists()
+        assert not JournalEntry.objects.exists()
+        assert stats.aggregates(since) == figures
+
+    def test_no_level_is_no_autonomy(self, agent):
+        """A form that sends « not worked on today » (None) is an ordinary visit."""
+        visit = visits.record_visit(agent, **self.common, autonomy={"rsa": None})
+        assert not visit.demarches.exists()
+
+    def test_refused_on_a_demarche_not_followed(self, agent):
+        person = factories.person_file(agent)
+        with pytest.raises(ServiceError) as error:
+            visits.record_visit(
+                agent, **self.common, person_file=person, autonomy={"css": Autonomy.DONE_WITH}
+            )
+        assert error.value.field == "autonomy" and "suivez d'abord" in error.value.message
+        assert not Visit.objects.exists()
+
+    def test_the_figures_count_each_followed_demarche_once(self, agent):
+        person = factories.person_file(agent)
+        demarches.follow(agent, person, "rsa")
+        for days, level in ((5, Autonomy.DONE_FOR), (1, Autonomy.ALONE_WITH_HELP)):
+            visits.record_visit(
+                agent,
+                **self.common,
+                person_file=person,
+                autonomy={"rsa": level},
+                at=timezone.now() - dt.timedelta(days=days),
+            )
+        visits.record_visit(agent, **self.common, demarche_ids=["rsa"])  # anonymous
+        figures = stats.aggregates(timezone.now() - dt.timedelta(days=30))
+        assert figures["autonomy"] == {"followed": 1, "better": 1, "same": 0, "lower": 0}
+        assert figures["visits"]["total"] == 3 and figures["visits"]["anonymous"] == 1
 
 
 class TestDemarches:

@@ -98,6 +98,88 @@ class TestThreeClickVisit:
         assert not Visit.objects.exists()
 
 
+class TestVisitDateOnTheForm:
+    """Empty: now. A call noted afterwards: its day and hour, within the week."""
+
+    def post(self, desk, url="/accueil/passages/nouveau", **when):
+        values = {
+            "channel": "telephone",
+            "reasons": [REASON],
+            "duration_minutes": "10",
+            "outcome": "information",
+            **when,
+        }
+        return desk.post(url, values)
+
+    def test_yesterday_afternoon(self, desk):
+        yesterday = timezone.localdate() - dt.timedelta(days=1)
+        response = self.post(desk, day=yesterday.strftime("%d/%m/%Y"), time="16:45")
+        assert response.status_code == 302
+        at = timezone.localtime(Visit.objects.get().at)
+        assert (at.date(), at.hour, at.minute) == (yesterday, 16, 45)
+        entry = JournalEntry.objects.get(action="passage.anonyme")
+        assert entry.detail["passage_le"].startswith(f"{yesterday.isoformat()}T16:45:00")
+
+    def test_an_hour_alone_is_today(self, desk):
+        earlier = timezone.localtime() - dt.timedelta(hours=1)
+        if earlier.date() != timezone.localdate():
+            pytest.skip("just after midnight")
+        self.post(desk, time=earlier.strftime("%H:%M"))
+        at = timezone.localtime(Visit.objects.get().at)
+        assert (at.date(), at.hour, at.minute) == (earlier.date(), earlier.hour, earlier.minute)
+
+    @pytest.mark.parametrize(
+        ("days", "field", "message"),
+        [
+            (1, "day", "ne peut pas être dans le futur"),
+            (-8, "day", "au plus tard 7 jours après"),
+            (-4000, "day", "au plus tard 7 jours après"),
+        ],
+    )
+    def test_a_wrong_day_is_said_next_to_it(self, desk, days, field, message):
+        day = timezone.localdate() + dt.timedelta(days=days)
+        response = self.post(desk, day=day.strftime("%d/%m/%Y"), time="10:00")
+        html = assert_accessible(response)
+        content = response.content.decode().replace("&#x27;", "'")
+        assert message in content
+        assert f"id_{field}-erreur" in html.ids()
+        assert "<details open>" in content  # the date fields are shown, not folded away
+        assert not Visit.objects.exists()
+
+    @pytest.mark.parametrize(
+        ("when", "field", "message"),
+        [
+            ({"day": "hier"}, "day", "Écrivez la date ainsi : 25/03/2026."),
+            ({"day": "01/01/2026"}, "time", "Écrivez l'heure du passage"),
+            ({"time": "25:99"}, "time", "Écrivez l'heure ainsi : 14:30."),
+        ],
+    )
+    def test_a_badly_written_date_says_how_to_write_it(self, desk, when, field, message):
+        response = self.post(desk, **when)
+        html = assert_accessible(response)
+        assert message in response.content.decode().replace("&#x27;", "'")
+        assert f"id_{field}-erreur" in html.ids()
+        assert not Visit.objects.exists()
+
+    def test_on_a_file_too(self, desk, agent):
+        person = factories.person_file(agent)
+        demarches.follow(agent, person, "rsa")
+        two_days_ago = timezone.localdate() - dt.timedelta(days=2)
+        response = self.post(
+            desk,
+            f"/accueil/personnes/{person.pk}/passage",
+            day=two_days_ago.strftime("%d/%m/%Y"),
+            time="9h30",
+            autonomy_rsa="2",
+        )
+        assert response.status_code == 302
+        visit = Visit.objects.get(person_file=person)
+        assert timezone.localtime(visit.at).date() == two_days_ago
+        assert person.demarches.get().autonomy == 2
+        page_html = desk.get(f"/accueil/personnes/{person.pk}/").content.decode()
+        assert ", 09:30 – téléphone" in page_html  # the list of visits: when it happened
+
+
 @pytest.mark.parametrize(
     "url",
     ["/accueil/", "/accueil/personnes/", "/accueil/personnes/nouvelle", "/accueil/orientations/"],
@@ -231,6 +313,7 @@ def test_the_whole_follow_up_of_a_person(client, people, simulator):
 
     journal = client.get(f"/accueil/personnes/{person.pk}/journal")
     assert_accessible(journal)
+    assert "Elles sont gardées 365 jours, puis supprimées" in journal.content.decode()
     done = set(
         JournalEntry.objects.filter(person_file_id=person.pk).values_list("action", flat=True)
     )

@@ -1,7 +1,8 @@
 """The desk end to end in Chromium, as a mediator: password then the phone's code → a
-phone visit → a file opened with consent → the household's rights computed by the real
-simulator → a referral to the CAF → an appointment → autonomy noted → the journal shows
-each step. axe-core runs on every desk page on the way: 0 violations."""
+phone visit, and yesterday's call noted afterwards → a file opened with consent → the
+household's rights computed by the real simulator → a referral to the CAF → an appointment
+→ autonomy noted → the journal shows each step. axe-core runs on every desk page on the
+way: 0 violations."""
 
 from __future__ import annotations
 
@@ -79,6 +80,19 @@ def test_a_mediator_follows_a_person_from_a_phone_call_to_autonomy(browsing, scr
     page.get_by_role("button", name="Enregistrer le passage").click()
     page.wait_for_url("**/accueil/")
     assert Visit.objects.get().channel == "telephone"
+
+    # A call taken yesterday, noted now: its day and hour, in the folded part of the form.
+    page.get_by_text("Le passage a eu lieu plus tôt ?").click()
+    page.get_by_label("téléphone", exact=True).check()
+    page.locator("input[name=reasons]").first.check()
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    page.get_by_label("Jour du passage").fill(yesterday.strftime("%d/%m/%Y"))
+    page.get_by_label("Heure du passage").fill("16:45")
+    walk.check("bureau-passage-plus-tot")
+    page.get_by_role("button", name="Enregistrer le passage").click()
+    page.wait_for_url("**/accueil/")
+    called = timezone.localtime(Visit.objects.latest("id").at)
+    assert (called.date(), called.hour, called.minute) == (yesterday, 16, 45)
 
     # A file, with the person's consent.
     page.get_by_role("link", name="Ouvrir un dossier").click()
@@ -180,4 +194,4 @@ def test_a_mediator_follows_a_person_from_a_phone_call_to_autonomy(browsing, scr
     recorded = set(JournalEntry.objects.filter(person_file_id=person.pk).values_list("action"))
     assert {(step,) for step in steps} <= recorded
     walk.assert_clean()
-    assert len(walk.checked) == 14, walk.checked
+    assert len(walk.checked) == 15, walk.checked

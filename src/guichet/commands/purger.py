@@ -1,10 +1,13 @@
 """`guichet purger [--execute]`: anonymise the desk's files past their retention period.
 
-guichet purger              says which files would be anonymised; changes nothing
-guichet purger --execute    anonymises them (identity, notes, situation; counts are kept)
+guichet purger              says which files would be anonymised, and how many journal rows
+                            would be deleted; changes nothing
+guichet purger --execute    anonymises them (identity, notes, situation; counts are kept) and
+                            deletes the journal rows and sign-in logs past their period
 
 Periods and their sources: guichet_web/accueil/conf.py (CNIL, secteur social : 2 ans après
-le dernier contact ; accord retiré : tout de suite).
+le dernier contact ; accord retiré : tout de suite ; journal : 1 an, recommandation de la
+CNIL sur la journalisation, jamais moins de 183 jours).
 """
 
 from __future__ import annotations
@@ -38,19 +41,30 @@ def _headline(report) -> str:
     return f"{count} dossiers seraient anonymisés :"
 
 
+def _journal_line(report, days: dict[str, int]) -> str:
+    rows, logs = report.journal_rows, report.sign_in_logs
+    verb = "effacées" if report.executed else "à effacer"
+    return (
+        f"Journal : {rows} ligne{'s' if rows > 1 else ''} et {logs} trace{'s' if logs > 1 else ''}"
+        f" de connexion de plus de {days['journal']} jours {verb}."
+    )
+
+
 def _print(report, days: dict[str, int]) -> None:
     if not report.executed:
         print("Simulation : rien n'est modifié.")
     if not report.total:
         print("Aucun dossier à anonymiser.")
-        return
-    print(_headline(report))
+    else:
+        print(_headline(report))
     if report.inactive:
         limit = days["inactive_file"]
         print(f"- sans contact depuis plus de {limit} jours : {_numbers(report.inactive)}")
     if report.withdrawn:
         print(f"- accord retiré par la personne : {_numbers(report.withdrawn)}")
-    if not report.executed:
+    print(_journal_line(report, days))
+    work = report.total or report.journal_rows or report.sign_in_logs
+    if work and not report.executed:
         print("Pour le faire vraiment : guichet purger --execute")
 
 
@@ -62,11 +76,16 @@ def run(args: argparse.Namespace) -> int:
     from django.db import DatabaseError
 
     django.setup()
+    from django.core.exceptions import ImproperlyConfigured
+
     from guichet_web.accueil.conf import retention_days
     from guichet_web.accueil.services.purge import purge
 
     try:
+        days = retention_days()
         report = purge(execute=args.execute)
+    except ImproperlyConfigured as error:
+        raise UsageError(str(error)) from None
     except DatabaseError as error:
         raise UsageError(
             f"la base de données n'est pas prête ({error}). Lancez d'abord : make setup"
@@ -76,9 +95,11 @@ def run(args: argparse.Namespace) -> int:
             "execute": report.executed,
             "inactifs": report.inactive,
             "accord_retire": report.withdrawn,
-            "durees_jours": retention_days(),
+            "journal_lignes": report.journal_rows,
+            "traces_de_connexion": report.sign_in_logs,
+            "durees_jours": days,
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
-        _print(report, retention_days())
+        _print(report, days)
     return 0

@@ -11,9 +11,15 @@ Retention periods (GUICHET_RETENTION_DAYS, in days), and where each default come
   is withdrawn there is no other basis and the data must be erased (RGPD art. 17.1.b) : the
   next purge anonymises it.
 
-The journal itself is never purged by the application (append-only, enforced by the database):
-it holds staff names, actions and file numbers, never the person's identity, which is on the
-file and goes with the anonymisation.
+- ``journal``: 365 days (1 year). The journal is a log of who read and changed what: the
+  CNIL recommends keeping such logs « pendant une durée comprise entre six mois et un an »
+  (délibération n° 2021-122 du 14 octobre 2021 portant adoption d'une recommandation relative
+  à la journalisation, JORFTEXT000044272396). One year, the upper bound, lets a person's
+  right of access show a year of reads of their file. It holds staff usernames, actions,
+  file numbers and ids, never the person's identity nor free text, which are on the file and
+  go with its anonymisation. It cannot be set under 183 days: the database's triggers refuse
+  to delete a younger row (journal_sql.MINIMUM_RETENTION_DAYS). The same period applies to
+  the sign-in logs of django-axes (address, browser, username), logs of the same kind.
 """
 
 from __future__ import annotations
@@ -21,8 +27,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
-DEFAULT_RETENTION_DAYS = {"inactive_file": 730, "withdrawn_consent": 0}
+from .journal_sql import MINIMUM_RETENTION_DAYS
+
+DEFAULT_RETENTION_DAYS = {"inactive_file": 730, "withdrawn_consent": 0, "journal": 365}
 
 # A desk session ends after 30 minutes without a page (a shared computer at the desk), and
 # in any case after a working day.
@@ -31,7 +40,13 @@ DEFAULT_MAX_SESSION_HOURS = 10
 
 
 def retention_days() -> dict[str, int]:
-    return {**DEFAULT_RETENTION_DAYS, **getattr(settings, "GUICHET_RETENTION_DAYS", {})}
+    days = {**DEFAULT_RETENTION_DAYS, **getattr(settings, "GUICHET_RETENTION_DAYS", {})}
+    if days["journal"] < MINIMUM_RETENTION_DAYS:
+        raise ImproperlyConfigured(
+            f"GUICHET_RETENTION_DAYS : le journal se garde au moins {MINIMUM_RETENTION_DAYS} "
+            f"jours (recommandation de la CNIL : six mois à un an), pas {days['journal']}."
+        )
+    return days
 
 
 def retention(name: str) -> dt.timedelta:

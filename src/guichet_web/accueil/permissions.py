@@ -4,7 +4,8 @@ The rules (issue 7, item 7):
 - a mediator (agent d'accueil, travailleur social) sees and edits the files of their structure;
 - another structure sees a file only through a referral addressed to it, that the person
   consented to, while the referral is open (envoyée or acceptée); it reads, it does not edit,
-  and it never reads the notes;
+  and it never reads the notes; once the person withdraws their consent to the referral, the
+  partner no longer sees the referral itself either (nor the name on it), nor answers it;
 - the coordinator and the administrator see aggregates only, never a file;
 - once consent to the file is withdrawn, nobody reads it any more, except its own structure
   for the RGPD export (right of access); once anonymised, nobody at all.
@@ -74,10 +75,14 @@ def can_export_file(user, person_file: PersonFile) -> bool:
 
 
 def can_view_referral(user, referral: Referral) -> bool:
+    """The sending structure always (its own file); the partner while the person's consent
+    to this referral is in force."""
     staff = profile(user)
     if staff is None or not staff.is_mediator or not referral.person_file.is_open:
         return False
-    return staff.structure_id in (referral.from_structure_id, referral.to_structure_id)
+    if staff.structure_id == referral.from_structure_id:
+        return True
+    return staff.structure_id == referral.to_structure_id and referral.consent.in_force
 
 
 def can_answer_referral(user, referral: Referral) -> bool:
@@ -88,6 +93,7 @@ def can_answer_referral(user, referral: Referral) -> bool:
         and referral.person_file.is_open
         and staff.structure_id == referral.to_structure_id
         and referral.status in OPEN_REFERRAL_STATUSES
+        and referral.consent.in_force
     )
 
 

@@ -19,6 +19,8 @@ from ..choices import (
     DemarcheStatus,
     Outcome,
 )
+from ..services.base import ServiceError
+from ..services.visits import check_when
 from .files import ConsentMixin, VersionField
 
 DURATIONS = [
@@ -32,8 +34,18 @@ DURATIONS = [
 NO_AUTONOMY = [("", "pas travaillée aujourd'hui")]
 
 
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+TIME_FORMATS = ["%H:%M", "%Hh%M", "%H h %M", "%Hh"]
+
+
 class VisitForm(forms.Form):
-    """Three clicks: the channel, a reason, « Enregistrer » (the rest has a default)."""
+    """Three clicks: the channel, a reason, « Enregistrer » (the rest has a default).
+
+    The day and the hour are left empty for a visit happening now; a phone call noted
+    afterwards gets its own day and hour (checked by services.visits.check_when)."""
+
+    # A service error about `at` (the visit's date and time) is shown on the day field.
+    service_fields = {"at": "day"}
 
     channel = forms.ChoiceField(
         label="Comment la personne est venue",
@@ -66,6 +78,20 @@ class VisitForm(forms.Form):
         initial=Outcome.INFORMATION,
         widget=forms.RadioSelect,
     )
+    day = forms.DateField(
+        label="Jour du passage",
+        required=False,
+        help_text="Laissez vide pour aujourd'hui. Jusqu'à 7 jours avant. Format : 25/03/2026.",
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": "Écrivez la date ainsi : 25/03/2026."},
+    )
+    time = forms.TimeField(
+        label="Heure du passage",
+        required=False,
+        help_text="Laissez vide pour maintenant. Format : 14:30.",
+        input_formats=TIME_FORMATS,
+        error_messages={"invalid": "Écrivez l'heure ainsi : 14:30."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +107,30 @@ class VisitForm(forms.Form):
         if not reasons and "reasons" not in self.errors:
             self.add_error("reasons", "Choisissez au moins un motif.")
         data["all_reasons"] = reasons
+        data["at"] = self._when(data)
         return data
+
+    def _when(self, data) -> dt.datetime | None:
+        """None for « now »; else the day (today by default) at the hour given."""
+        day, time = data.get("day"), data.get("time")
+        if day is None and time is None:
+            return None
+        if "day" in self.errors or "time" in self.errors:
+            return None
+        if time is None:
+            self.add_error("time", "Écrivez l'heure du passage, par exemple 14:30.")
+            return None
+        at = timezone.make_aware(dt.datetime.combine(day or timezone.localdate(), time))
+        try:
+            check_when(at)
+        except ServiceError as error:
+            self.add_error("day", error.message)
+            return None
+        return at
+
+    @property
+    def when_has_errors(self) -> bool:
+        return bool(self.is_bound and ({"day", "time"} & set(self.errors)))
 
 
 class FileVisitForm(VisitForm):
@@ -196,7 +245,7 @@ class AppointmentForm(forms.Form):
     time = forms.TimeField(
         label="Heure",
         help_text="Format : 14:30.",
-        input_formats=["%H:%M", "%Hh%M", "%H h %M", "%Hh"],
+        input_formats=TIME_FORMATS,
         error_messages={
             "required": "Écrivez l'heure.",
             "invalid": "Écrivez l'heure ainsi : 14:30.",

@@ -1,14 +1,20 @@
 """The append-only journal: who did what, when, on which file.
 
 Refused here (save of an existing row, delete, queryset update and delete) and in the
-database (triggers of migration 0002, on SQLite and PostgreSQL). The journal holds no
-identity of the person, only the file's number: anonymising a file never touches it.
+database (triggers of migrations 0002 and 0003, on SQLite and PostgreSQL). The journal holds
+no identity of the person, only the file's number and ids, never free text: anonymising a
+file never needs to touch it. Rows leave it only past their retention period, by the purge
+(`JournalEntry.objects.delete_older_than`, the one way out, see conf.py and journal_sql.py).
 """
 
 from __future__ import annotations
 
-from django.db import models
+import datetime as dt
+
+from django.db import connections, models
 from django.utils import timezone
+
+from ..journal_sql import MINIMUM_RETENTION_DAYS, TABLE
 
 
 class JournalIsAppendOnly(Exception):
@@ -29,6 +35,23 @@ class JournalQuerySet(models.QuerySet):
         raise JournalIsAppendOnly("bulk_update")
 
 
+class JournalManager(models.Manager.from_queryset(JournalQuerySet)):
+    def delete_older_than(self, limit: dt.datetime) -> int:
+        """Delete the rows written before `limit`, which must be at least
+        MINIMUM_RETENTION_DAYS ago (the database's triggers check it again); returns how
+        many rows went. Used by the purge only."""
+        floor = timezone.now() - dt.timedelta(days=MINIMUM_RETENTION_DAYS)
+        if limit > floor:
+            raise JournalIsAppendOnly(
+                f"effacer des lignes de moins de {MINIMUM_RETENTION_DAYS} jours"
+            )
+        connection = connections[self.db]
+        value = connection.ops.adapt_datetimefield_value(limit)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE at < %s", [value])
+            return cursor.rowcount
+
+
 class JournalEntry(models.Model):
     at = models.DateTimeField("date", default=timezone.now, db_index=True)
     actor_id = models.IntegerField("compte", null=True, blank=True)
@@ -41,7 +64,7 @@ class JournalEntry(models.Model):
     object_id = models.BigIntegerField("numéro de l'objet", null=True, blank=True)
     detail = models.JSONField("détail", default=dict, blank=True)
 
-    objects = JournalQuerySet.as_manager()
+    objects = JournalManager()
 
     class Meta:
         verbose_name = "ligne du journal"

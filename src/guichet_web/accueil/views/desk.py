@@ -17,6 +17,7 @@ from ..forms.files import SearchForm
 from ..models import Appointment, PersonFile, Referral
 from ..services import ServiceError, visits
 from .access import check, staff_required
+from .files import service_error
 
 SEARCH_LIMIT = 30
 
@@ -35,7 +36,11 @@ def _desk_context(request, form) -> dict:
             status=AppointmentStatus.PLANNED,
         ).select_related("person_file", "structure"),
         "waiting_referrals": Referral.objects.filter(
-            to_structure_id=staff.structure_id, status=ReferralStatus.SENT
+            to_structure_id=staff.structure_id,
+            status=ReferralStatus.SENT,
+            consent__revoked_at__isnull=True,
+            person_file__anonymised_at__isnull=True,
+            person_file__consent_withdrawn_at__isnull=True,
         ).count(),
     }
 
@@ -64,9 +69,10 @@ def record_visit(request):
                 reasons=form.cleaned_data["all_reasons"],
                 outcome=form.cleaned_data["outcome"],
                 demarche_ids=form.cleaned_data["demarches"],
+                at=form.cleaned_data["at"],
             )
         except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            service_error(form, error)
         else:
             messages.success(request, "Passage enregistré.")
             return redirect("accueil:bureau")

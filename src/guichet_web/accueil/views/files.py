@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import permissions
 from ..catalogue import demarche_title
+from ..conf import retention_days
 from ..forms.activity import FollowForm
 from ..forms.files import EditIdentityForm, NoteForm, OpenFileForm, ResumeCodeForm
 from ..models import Consent, JournalEntry
@@ -19,7 +20,10 @@ RECENT_VISITS = 10
 
 
 def service_error(form, error: ServiceError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+    """The service's message next to its field (a form may name it otherwise, see
+    `service_fields`), else at the top of the form."""
+    field = getattr(form, "service_fields", {}).get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, error.message)
 
 
 def with_current_version(post, version: int):
@@ -170,4 +174,5 @@ def journal(request, pk: int):
     check(permissions.can_edit_file(request.user, item))
     files.record_read(request.user, item, "journal")
     entries = JournalEntry.objects.filter(person_file_id=item.pk).order_by("-id")
-    return render(request, "accueil/journal.html", {"file": item, "entries": entries})
+    context = {"file": item, "entries": entries, "kept_days": retention_days()["journal"]}
+    return render(request, "accueil/journal.html", context)

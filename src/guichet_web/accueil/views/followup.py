@@ -120,6 +120,7 @@ def file_visit(request, pk: int):
                 demarche_ids=form.cleaned_data["demarches"],
                 person_file=item,
                 autonomy=form.autonomy(),
+                at=form.cleaned_data["at"],
             )
         except ServiceError as error:
             service_error(form, error)

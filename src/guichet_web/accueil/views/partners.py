@@ -49,7 +49,8 @@ def referral_list(request):
         person_file__anonymised_at__isnull=True, person_file__consent_withdrawn_at__isnull=True
     ).select_related("person_file", "from_structure", "to_structure")
     context = {
-        "received": visible.filter(to_structure_id=structure_id),
+        # withdrawn consent to the referral: the partner no longer sees it (permissions.py)
+        "received": visible.filter(to_structure_id=structure_id, consent__revoked_at__isnull=True),
         "sent": visible.filter(from_structure_id=structure_id),
     }
     return render(request, "accueil/orientations.html", context)
@@ -59,7 +60,8 @@ def referral_list(request):
 @require_http_methods(["GET", "POST"])
 def referral_detail(request, pk: int):
     referral = get_object_or_404(
-        Referral.objects.select_related("person_file", "from_structure", "to_structure"), pk=pk
+        Referral.objects.select_related("person_file", "from_structure", "to_structure", "consent"),
+        pk=pk,
     )
     check(permissions.can_view_referral(request.user, referral))
     form = AnswerForm(request.POST or None, initial={"version": referral.version})
