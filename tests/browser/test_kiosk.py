@@ -62,3 +62,22 @@ def test_resume_code_takes_the_recap_to_a_phone(browsing, screenshots):
     phone.wait_for_url("**/recapitulatif")
     assert NEED_WITH_MISTAKES in phone.locator(".quote").first.inner_text()
     phone.screenshot(path=screenshots / "kiosque-03-telephone.png")
+
+
+def test_the_next_person_does_not_inherit_the_language(browsing):
+    page = browsing.page()
+    activate_kiosk(page)
+    page.get_by_role("button", name="العربية").click()
+    page.wait_for_load_state()
+    page.goto(f"/besoin?texte={NEED_WITH_MISTAKES}")
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    page.locator(".kiosk-bar a[href='/kiosque/fin']").click()
+    page.wait_for_url("**/kiosque/fin")
+    page.get_by_role("button", name="امحُ كل شيء وغادر").click()
+    page.wait_for_url("**/kiosque/fin?langue=ar")
+    assert page.get_by_role("heading", name="شكرًا، انتهى الأمر").is_visible()
+    assert "django_language" not in {cookie["name"] for cookie in page.context.cookies()}
+    page.get_by_role("link", name="ابدأ").click()
+    page.wait_for_url("**/")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.get_by_role("link", name="J'ai fini").is_visible()

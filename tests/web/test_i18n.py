@@ -233,3 +233,57 @@ def test_arabic_counts_with_its_own_plural_forms(client, territory, fake_simulat
     )
     assert len(response.context["form"].errors) == 2
     assert "يجب تصحيح إجابتين" in response.content.decode()
+
+
+# The error page: rendered by Django without a request, in the language of the moment -----
+
+ERROR_HEADINGS = {
+    "fr": "Un problème est survenu",
+    "en": "Something went wrong",
+    "ar": "حدثت مشكلة",
+    "tr": "Bir sorun oluştu",
+}
+
+
+def server_error_page(lang):
+    from django.test import RequestFactory
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(lang):
+        return server_error(RequestFactory().get("/"))
+
+
+@pytest.mark.parametrize("lang", sorted(ERROR_HEADINGS))
+def test_the_error_page_in_each_language(lang):
+    response = server_error_page(lang)
+    html = page(response)
+    assert response.status_code == 500
+    assert (html.lang, html.root_dir) == (lang, "rtl" if lang == "ar" else "ltr")
+    assert f"<h1>{ERROR_HEADINGS[lang]}</h1>" in response.content.decode()
+    assert html.title.strip().endswith("Guichet Planoise")
+
+
+def test_the_error_page_without_any_language_is_french():
+    """When it fails before the language is known (no translation active at all)."""
+    response = server_error_page(None)
+    html = page(response)
+    assert (html.lang, html.root_dir) == ("fr", "ltr")
+    assert "<h1>Un problème est survenu</h1>" in response.content.decode()
+
+
+def test_a_crash_shows_the_error_page_in_the_readers_language(client, territory, monkeypatch):
+    from guichet_web.pages import engines
+
+    def broken():
+        raise RuntimeError("panne")
+
+    monkeypatch.setattr(engines, "letters", broken)
+    client.raise_request_exception = False
+    client.cookies["django_language"] = "ar"
+    response = client.post("/courrier", {"texte": "Madame, votre dossier est complet."})
+    assert response.status_code == 500
+    html = page(response)
+    assert (html.lang, html.root_dir) == ("ar", "rtl")
+    body = response.content.decode()
+    assert "حدثت مشكلة" in body and 'href="tel:+33381412221"' in body

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import escape
@@ -88,6 +89,97 @@ def test_finishing_offers_the_recap_then_erases_everything(kiosk, fake_matcher):
 def test_the_finished_page_has_no_idle_timer(kiosk):
     body = kiosk.get("/kiosque/fin").content.decode()
     assert "data-kiosk-idle" not in body
+
+
+# The language goes with the visit: the next person starts in the computer's language ----
+
+LANGUAGE = django_settings.LANGUAGE_COOKIE_NAME
+
+
+def choose_language(client, lang):
+    response = client.post("/langue/setlang/", {"language": lang, "next": "/"})
+    assert response.cookies[LANGUAGE].value == lang
+    return client
+
+
+def forgets_language(response) -> bool:
+    morsel = response.cookies.get(LANGUAGE)
+    return morsel is not None and morsel.value == "" and str(morsel["max-age"]) == "0"
+
+
+def test_finishing_forgets_the_language_on_a_kiosk(kiosk, fake_matcher):
+    choose_language(kiosk, "ar")
+    kiosk.get("/besoin?texte=loyer")
+    response = kiosk.get("/kiosque/fin")
+    assert page(response).lang == "ar" and "قبل أن تغادر" in response.content.decode()
+    assert LANGUAGE not in response.cookies  # nothing erased yet: the recap may be kept
+    response = kiosk.post("/kiosque/fin")
+    assert forgets_language(response)
+    assert response["Location"] == "/kiosque/fin?langue=ar"
+    response = kiosk.get(response["Location"])
+    html = page(response)
+    assert (html.lang, html.root_dir) == ("ar", "rtl")  # read by the person who finished
+    assert "شكرًا، انتهى الأمر" in response.content.decode()
+    assert response["Content-Language"] == "ar"
+    html = page(kiosk.get("/"))
+    assert (html.lang, html.root_dir) == ("fr", "ltr")  # the next person
+
+
+def test_finishing_with_nothing_to_keep_forgets_the_language(kiosk):
+    choose_language(kiosk, "tr")
+    response = kiosk.get("/kiosque/fin")
+    assert forgets_language(response)
+    assert page(response).lang == "tr" and "Teşekkürler, bitti" in response.content.decode()
+    assert page(kiosk.get("/")).lang == "fr"
+
+
+def test_an_idle_kiosk_forgets_the_language(kiosk, fake_matcher):
+    choose_language(kiosk, "tr")
+    kiosk.get("/besoin?texte=loyer")
+    session = kiosk.session
+    session[LAST_SEEN] -= 301
+    session.save()
+    response = kiosk.get("/recapitulatif")
+    assert response["Location"] == "/kiosque/fin?raison=inactivite"
+    assert forgets_language(response) and "no-store" in response["Cache-Control"]
+    response = kiosk.get(response["Location"])
+    assert page(response).lang == "fr" and "Tout a été effacé" in response.content.decode()
+
+
+def test_the_idle_timer_forgets_the_language(kiosk, fake_matcher):
+    """kiosque.js sends « raison=inactivite »: nobody is there to read the last page."""
+    choose_language(kiosk, "en")
+    kiosk.get("/besoin?texte=loyer")
+    response = kiosk.post("/kiosque/fin", {"raison": "inactivite"})
+    assert forgets_language(response)
+    assert response["Location"] == "/kiosque/fin?raison=inactivite"
+    assert page(kiosk.get(response["Location"])).lang == "fr"
+
+
+def test_finishing_on_ones_own_phone_keeps_the_language(client, territory):
+    choose_language(client, "en")
+    response = client.post("/kiosque/fin")
+    assert LANGUAGE not in response.cookies and response["Location"] == "/kiosque/fin"
+    assert LANGUAGE not in client.get("/kiosque/fin").cookies
+    assert page(client.get("/")).lang == "en"
+
+
+def test_the_last_page_language_gives_way_to_a_new_choice(kiosk):
+    assert page(kiosk.get("/kiosque/fin?langue=xx")).lang == "fr"
+    assert page(kiosk.get("/kiosque/fin?langue=ar")).lang == "ar"
+    choose_language(kiosk, "tr")
+    assert page(kiosk.get("/kiosque/fin?langue=ar")).lang == "tr"
+
+
+def test_resuming_with_a_code_in_the_readers_language(client, territory, fresh_cache):
+    choose_language(client, "tr")
+    response = client.post("/reprendre", {"code": "AAAA"})
+    html = page(response)
+    body = response.content.decode()
+    assert html.lang == "tr" and "Kodunuz" in body
+    assert "Kodda 8 harf ve rakam var." in body and "Votre code" not in body
+    response = client.post("/reprendre", {"code": "AAAA-AAAA"})
+    assert "Bu kod yok ya da artık geçerli değil" in response.content.decode()
 
 
 def test_help_request_queue(kiosk, admin_user, client):

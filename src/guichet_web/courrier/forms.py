@@ -3,37 +3,40 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 MAX_TEXT = 20_000
 FILE_ERRORS = {
-    "empty": "Le fichier est vide : il n'y a rien à lire.",
-    "invalid": "Ce fichier n'a pas pu être envoyé. Réessayez.",
-    "missing": "Ce fichier n'a pas pu être envoyé. Réessayez.",
+    "empty": _("Le fichier est vide : il n'y a rien à lire."),
+    "invalid": _("Ce fichier n'a pas pu être envoyé. Réessayez."),
+    "missing": _("Ce fichier n'a pas pu être envoyé. Réessayez."),
 }
 
 
 class LetterForm(forms.Form):
     texte = forms.CharField(
-        label="Copiez ou tapez le texte du courrier",
-        help_text="Tout le courrier, ou seulement la partie que vous ne comprenez pas.",
+        label=_("Copiez ou tapez le texte du courrier"),
+        help_text=_("Tout le courrier, ou seulement la partie que vous ne comprenez pas."),
         required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
         error_messages={
-            "max_length": "Le texte est trop long : gardez la partie importante, en "
-            "%(limit_value)d caractères au plus (vous en avez %(show_value)d)."
+            "max_length": _(
+                "Le texte est trop long : gardez la partie importante, en "
+                "%(limit_value)d caractères au plus (vous en avez %(show_value)d)."
+            )
         },
     )
     photo = forms.FileField(
-        label="Ou prenez le courrier en photo",
-        help_text="Posez la lettre bien à plat, avec de la lumière. Une page par photo.",
+        label=_("Ou prenez le courrier en photo"),
+        help_text=_("Posez la lettre bien à plat, avec de la lumière. Une page par photo."),
         required=False,
         error_messages=FILE_ERRORS,
         widget=forms.FileInput(attrs={"accept": "image/*", "capture": "environment"}),
     )
     fichier = forms.FileField(
-        label="Ou choisissez un fichier",
-        help_text="Un PDF ou une photo (JPEG ou PNG), 10 Mo au plus.",
+        label=_("Ou choisissez un fichier"),
+        help_text=_("Un PDF ou une photo (JPEG ou PNG), 10 Mo au plus."),
         required=False,
         error_messages=FILE_ERRORS,
         widget=forms.FileInput(attrs={"accept": "image/*,application/pdf"}),
@@ -45,13 +48,15 @@ class LetterForm(forms.Form):
         if not given and not self.errors:
             self.add_error(
                 "texte",
-                "Copiez le texte du courrier, ou prenez-le en photo, ou choisissez un fichier.",
+                _("Copiez le texte du courrier, ou prenez-le en photo, ou choisissez un fichier."),
             )
         elif len(given) > 1:
             self.add_error(
                 given[1],
-                "Vous avez donné deux courriers : gardez seulement le texte, la photo ou le "
-                "fichier.",
+                _(
+                    "Vous avez donné deux courriers : gardez seulement le texte, la photo ou le "
+                    "fichier."
+                ),
             )
         return data
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .services import CODE_LENGTH, normalise_code
 
@@ -33,20 +34,24 @@ class DeactivationForm(forms.Form):
 
 
 class ResumeForm(forms.Form):
+    """/reprendre, for anyone: in the reader's language (the desk's forms above stay French)."""
+
     code = forms.CharField(
-        label="Votre code",
-        help_text="Le code de 8 lettres et chiffres donné sur l'ordinateur. Par exemple : KMTP-7XW3.",
+        label=_("Votre code"),
+        help_text=_(
+            "Le code de 8 lettres et chiffres donné sur l'ordinateur. Par exemple : KMTP-7XW3."
+        ),
         max_length=20,
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
-        error_messages={"required": "Écrivez le code donné sur l'ordinateur."},
+        error_messages={"required": _("Écrivez le code donné sur l'ordinateur.")},
     )
 
     def clean_code(self) -> str:
         code = normalise_code(self.cleaned_data["code"])
         if len(code) != CODE_LENGTH:
             raise forms.ValidationError(
-                "Le code a 8 lettres et chiffres. Vérifiez-le sur votre papier ou votre photo."
+                _("Le code a 8 lettres et chiffres. Vérifiez-le sur votre papier ou votre photo.")
             )
         return code

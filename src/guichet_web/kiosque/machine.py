@@ -39,6 +39,16 @@ def unmark(response) -> None:
     response.delete_cookie(COOKIE, samesite="Lax")
 
 
+def forget_language(response) -> None:
+    """The language chosen by the person who used the computer goes with their visit."""
+    response.delete_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
 def may_configure(request, token: str) -> bool:
     """Staff, or whoever has the desk's token (GUICHET_KIOSK_TOKEN; empty: staff only)."""
     if request.user.is_authenticated and request.user.is_staff:

@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guichet_web.pages import recap
 
 from . import services
 from .forms import ActivationForm, DeactivationForm, ResumeForm
-from .machine import idle_minutes, mark_as_kiosk, may_configure, unmark
+from .machine import forget_language, idle_minutes, mark_as_kiosk, may_configure, unmark
 from .qr import qr_svg
 
 CODE_SESSION = "code_reprise"
@@ -59,19 +62,30 @@ def finish(request):
     """« J'ai fini »: first a chance to keep the recap, then everything is erased.
 
     POST (the button, or the idle timer of kiosque.js) erases the visit at once; GET offers
-    the recap when there is one, and otherwise erases what little is left.
+    the recap when there is one, and otherwise erases what little is left. On a kiosk the
+    language chosen goes too (the next person starts in the computer's language); the page
+    that says « c'est fini » is still in the language of the person who finished.
     """
     if request.method == "POST":
         _erase(request)
         idle = request.POST.get("raison") == "inactivite"
-        return redirect(reverse("kiosque:fin") + ("?raison=inactivite" if idle else ""))
+        query = {"raison": "inactivite"} if idle else _language_query(request)
+        url = reverse("kiosque:fin") + (f"?{urlencode(query)}" if query else "")
+        response = redirect(url)
+        if request.kiosk:
+            forget_language(response)
+        return response
     leaving = not recap.is_empty(request.session)
     if not leaving:
         _erase(request)
     context = {"idle": request.GET.get("raison") == "inactivite", "leaving": leaving}
-    response = render(request, "kiosque/fin.html", context)
+    with translation.override(_farewell_language(request)):
+        response = render(request, "kiosque/fin.html", context)
+        response.headers.setdefault("Content-Language", translation.get_language())
     if not leaving:
         response["Clear-Site-Data"] = '"cache"'
+        if request.kiosk:
+            forget_language(response)
     return response
 
 
@@ -79,6 +93,23 @@ def _erase(request) -> None:
     if request.kiosk:
         services.cancel_help(request.kiosk)
     request.session.flush()
+
+
+def _language_query(request) -> dict:
+    """The language the visit was in, for the last page only, when one was chosen."""
+    if not request.kiosk or not request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+        return {}
+    return {"langue": translation.get_language()}
+
+
+def _farewell_language(request) -> str:
+    """The page's language; after « Tout effacer », the one of the visit just erased (the
+    cookie is gone by now). A language chosen since, with the switch, wins."""
+    asked = request.GET.get("langue", "")
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen or asked not in dict(settings.LANGUAGES):
+        return translation.get_language()
+    return asked
 
 
 @require_http_methods(["GET", "POST"])
@@ -124,7 +155,9 @@ def resume_code(request):
         "code": code,
         "expires": dt.date.fromisoformat(stored["expire"]),
         "resume_url": resume_url,
-        "qr": qr_svg(f"{resume_url}?{urlencode({'code': code})}", "Code QR pour reprendre"),
+        "qr": qr_svg(
+            f"{resume_url}?{urlencode({'code': code})}", gettext("Code QR pour reprendre")
+        ),
     }
     return render(request, "kiosque/code.html", context)
 
@@ -148,7 +181,9 @@ def resume(request):
         cache.set(_client_key(request), failures + 1, FAILED_WINDOW)
         form.add_error(
             "code",
-            "Ce code n'existe pas ou n'est plus valable (il dure 7 jours). Vérifiez chaque "
-            "lettre, ou demandez à l'accueil.",
+            gettext(
+                "Ce code n'existe pas ou n'est plus valable (il dure 7 jours). Vérifiez chaque "
+                "lettre, ou demandez à l'accueil."
+            ),
         )
     return render(request, "kiosque/reprendre.html", {"form": form})
