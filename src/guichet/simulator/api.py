@@ -16,7 +16,6 @@ log = logging.getLogger(__name__)
 
 MAX_ROWS = 1000  # lignes (foyers et variantes) par simulation : au-delà, plus de mémoire sans gain
 PARALLEL_MIN = 400  # en dessous, un seul processus : démarrer les autres coûte plus
-_SOLVED: dict = {}  # revenus résolus d'une requête, hérités par les processus de calcul
 
 
 def simulate(situations: list[Situation], explain: bool = True) -> list[HouseholdResult]:
@@ -81,21 +80,19 @@ def simulate_json_lines(
     household's result does not depend on its batch, so the lines are the same as in
     one process.  Workers send back JSON text, cheaper to pass than result objects.
     """
-    global _SOLVED
     chunks = plan_chunks(situations, explain)
     lines: list[str | None] = [None] * len(situations)
-    _SOLVED = _solve_incomes(chunks)  # hérité par les processus (fork)
-    try:
-        if processes <= 1 or len(situations) < PARALLEL_MIN:
-            parts = [_run_lines(chunk) for chunk in chunks]
-        else:
-            from guichet.simulator.engine import prepare
+    # Each run solves its own incomes (``_run`` without ``solved``): the solving is
+    # shared out between the workers instead of done first in the parent, and a
+    # household's incomes only depend on its own data, so the lines are the same.
+    if processes <= 1 or len(situations) < PARALLEL_MIN:
+        parts = [_run_lines(chunk) for chunk in chunks]
+    else:
+        from guichet.simulator.engine import prepare
 
-            prepare(sorted({situation.mois for situation in situations}))
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                parts = pool.map(_run_lines, chunks, chunksize=1)
-    finally:
-        _SOLVED = {}
+        prepare(sorted({situation.mois for situation in situations}))
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            parts = pool.map(_run_lines, chunks, chunksize=1)
     for part in parts:
         for position, line in part:
             lines[position] = line
@@ -103,7 +100,7 @@ def simulate_json_lines(
 
 
 def _run_lines(plans: dict[int, Plan]) -> list[tuple[int, str]]:
-    results = _run(plans, list(plans), _SOLVED)
+    results = _run(plans, list(plans))
     return [
         (position, json.dumps(result.to_json(), ensure_ascii=False))
         for position, result in zip(plans, results, strict=True)

@@ -72,8 +72,9 @@ SHORTCUTS = (
     Shortcut(
         "bourse-etudiant",
         ("bourse_criteres_sociaux",),
+        # Lue aussi sur les mois passés (« boursier » : aides au logement, CSS) ; sans
+        # établissement d'enseignement supérieur, nulle sur toute la fenêtre.
         lambda persons: not any(p.etablissement_superieur for p in persons),
-        whole_window=False,
     ),
     Shortcut(
         "apa",
