@@ -76,3 +76,14 @@ def admin_client(client, admin_user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture(autouse=True)
+def french_after_each_test():
+    """A request in Arabic leaves Arabic active in the thread (Django's LocaleMiddleware
+    activates, nothing deactivates): each test starts and ends in the default language."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")

@@ -5,9 +5,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
+from guichet.directory import Period, format_periods
 from guichet_web.annuaire.models import Service, Structure
-from guichet_web.annuaire.places import hours_today, national_line_for, places_for_networks, week
+from guichet_web.annuaire.places import (
+    LRI,
+    PDI,
+    hours_today,
+    national_line_for,
+    periods_text,
+    places_for_networks,
+    week,
+)
 
 HOME = "france-services-besancon-planoise"
 PARIS = ZoneInfo("Europe/Paris")
@@ -118,6 +128,44 @@ def test_week_marks_today(territory):
     days = week(Structure.objects.get(pk=HOME), dt.date(2026, 12, 1))
     assert [d.name for d in days if d.is_today] == ["Mardi"]
     assert days[5].text == "Fermé"
+
+
+def test_hours_in_french_are_the_directorys_words(territory):
+    """The web's own formatting keeps guichet.directory's French text, to the character."""
+    places = [p for p in Structure.objects.all() if p.periods]
+    assert places
+    for place in places:
+        for day in range(7):
+            periods = [p for p in place.periods if p.day == day]
+            assert periods_text(periods) == format_periods(periods)
+    assert periods_text([Period(2, "00:00", "24:00")]) == format_periods(
+        [Period(2, "00:00", "24:00")]
+    )
+
+
+def test_hours_in_arabic_are_translated_and_read_left_to_right(territory):
+    """« 8 h 30 » showed as « h 30 8 » in an Arabic page, and « et » stayed French."""
+    home = Structure.objects.get(pk=HOME)
+    with translation.override("ar"):
+        today = hours_today(home, at(0, 10))
+        later = hours_today(home, at(0, 12, 45))
+        monday = week(home, dt.date(2026, 11, 30))[0]
+        always = periods_text([Period(2, "00:00", "24:00")])
+    hours = f"{LRI}8 h 30 – 12 h 30{PDI} و {LRI}13 h 30 – 17 h{PDI}"
+    assert today.text.replace(NBSP, " ") == f"مفتوح اليوم: {hours}"
+    assert monday.text.replace(NBSP, " ") == hours
+    assert later.next_text.replace(NBSP, " ") == f"الفتح القادم: اليوم على الساعة {LRI}13 h 30{PDI}"
+    assert always.replace(NBSP, " ") == f"على مدار {LRI}24 h{PDI}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "hours"),
+    [("en", "8 h 30 – 12 h 30 and 13 h 30 – 17 h"), ("tr", "8 h 30 – 12 h 30 ve 13 h 30 – 17 h")],
+)
+def test_hours_are_joined_in_the_readers_language(territory, lang, hours):
+    with translation.override(lang):
+        text = week(Structure.objects.get(pk=HOME), dt.date(2026, 11, 30))[0].text
+    assert text.replace(NBSP, " ") == hours  # left to right already: no isolation mark
 
 
 def test_osm_hours_drive_structured_hours(territory):

@@ -83,6 +83,10 @@ class RichSimulator(FakeSimulator):
 @pytest.fixture
 def every_page(client, territory, monkeypatch):
     """Every citizen page, as a person reaches it (the recap and results filled in)."""
+    return visit_every_page(client, monkeypatch)
+
+
+def visit_every_page(client, monkeypatch):
     simulator = RichSimulator()
     monkeypatch.setattr(engines, "simulator", lambda: simulator)
     answers = {"mois": "2026-05", "logement_statut": "locataire", "loyer": "450"}
@@ -99,6 +103,20 @@ def test_every_citizen_page_weighs_60_kb_at_most(every_page):
     heavy = {}
     for url, response in every_page:
         assert response.status_code in (200, 404), url
+        total, _ = weight(response)
+        if total > BUDGET:
+            heavy[url] = total
+    assert not heavy, f"pages de plus de {BUDGET} octets : {heavy}"
+
+
+def test_every_citizen_page_in_arabic_weighs_60_kb_at_most(client, territory, monkeypatch):
+    """Arabic is the heaviest language: two bytes a letter, and French parts marked
+    `lang="fr" dir="ltr"` (addresses, place names) beside the isolated numbers."""
+    client.cookies["django_language"] = "ar"
+    heavy = {}
+    for url, response in visit_every_page(client, monkeypatch):
+        assert response.status_code in (200, 404), url
+        assert response["Content-Language"] == "ar", url
         total, _ = weight(response)
         if total > BUDGET:
             heavy[url] = total

@@ -4,9 +4,11 @@ fini »), the help queue, and resume codes."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import escape
@@ -84,6 +86,29 @@ def test_finishing_offers_the_recap_then_erases_everything(kiosk, fake_matcher):
     assert "Merci, c'est fini" in response.content.decode()
     assert response["Clear-Site-Data"] == '"cache"'
     assert "Rien pour le moment" in kiosk.get("/recapitulatif").content.decode()
+
+
+KIOSK_JS = Path(finders.find("guichet/kiosque.js")).read_text(encoding="utf-8")
+IDLE_WARNING = {
+    "fr": "Vous êtes toujours là ? Bientôt, tout sera effacé.",
+    "en": "Are you still there? Soon, everything will be erased.",
+    "ar": "هل ما زلت هنا؟ قريبًا سيُمحى كل شيء.",
+    "tr": "Hâlâ burada mısınız? Birazdan her şey silinecek.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(IDLE_WARNING))
+def test_the_idle_warning_is_in_the_readers_language(kiosk, lang):
+    """kiosque.js wrote its warning in French on every page: it reads it from the page."""
+    choose_language(kiosk, lang)
+    html = page(kiosk.get("/"))
+    form = next(f for f in html.find_all("form") if f.get("id") == "kiosk-end")
+    assert form["data-warning"].startswith(IDLE_WARNING[lang])
+
+
+def test_the_idle_script_reads_the_warning_with_a_french_default():
+    assert 'form.getAttribute("data-warning") ||' in KIOSK_JS
+    assert '"Vous êtes toujours là ? Bientôt, tout sera effacé. "' in KIOSK_JS
 
 
 def test_the_finished_page_has_no_idle_timer(kiosk):

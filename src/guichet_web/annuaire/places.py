@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from guichet.directory import (
     NationalLine,
-    format_periods,
+    Period,
     format_time,
     is_open_at,
     lines_for_networks,
@@ -37,6 +37,8 @@ DAY_LABELS = (
     gettext_lazy("samedi"),
     gettext_lazy("dimanche"),
 )
+# Unicode's « left-to-right isolate » and « pop directional isolate » (UAX #9).
+LRI, PDI = "\u2066", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,39 @@ def places_for_networks(networks: list[str]) -> list[Structure]:
     return ([home] if home else []) + sorted(helpful, key=rank)
 
 
+def _left_to_right(text: str) -> str:
+    """A time read left to right inside a right-to-left sentence.
+
+    In an Arabic page, « 8 h 30 » would otherwise show as « h 30 8 »: each time range is
+    isolated with Unicode's invisible marks, so the text stays plain text (escaped as usual
+    by the templates). Nothing is added in French, English or Turkish.
+    """
+    return f"{LRI}{text}{PDI}" if get_language_bidi() else text
+
+
+def _time(hhmm: str) -> str:
+    return _left_to_right(format_time(hhmm))
+
+
+def _period(period: Period) -> str:
+    if (period.opens, period.closes) == ("00:00", "24:00"):
+        return _("%(hours)s sur 24") % {"hours": _time("24:00")}
+    return _left_to_right(f"{format_time(period.opens)} – {format_time(period.closes)}")
+
+
+def periods_text(periods) -> str:
+    """« 8 h 30 – 12 h 30 et 13 h 30 – 17 h » in the page's language.
+
+    The same text as guichet.directory.format_periods in French; the connecting words are
+    translated, and each range is kept left to right in an Arabic page.
+    """
+    text = ""
+    for period in periods:
+        part = _period(period)
+        text = _("%(before)s et %(after)s") % {"before": text, "after": part} if text else part
+    return text
+
+
 def hours_today(place: Structure, now: dt.datetime | None = None) -> Today:
     now = timezone.localtime(now)
     periods = place.periods
@@ -113,7 +148,7 @@ def hours_today(place: Structure, now: dt.datetime | None = None) -> Today:
     next_text = "" if open_now else _next_text(periods, day, hhmm)
     if not today:
         return Today(True, False, False, _("Fermé aujourd'hui"), next_text)
-    text = _("Ouvert aujourd'hui : %(hours)s") % {"hours": format_periods(today)}
+    text = _("Ouvert aujourd'hui : %(hours)s") % {"hours": periods_text(today)}
     return Today(True, True, open_now, text, next_text)
 
 
@@ -125,7 +160,7 @@ def _next_text(periods, day: int, hhmm: str) -> str:
     when = {0: _("aujourd'hui"), 1: _("demain")}.get(offset, DAY_LABELS[period.day])
     return _("Prochaine ouverture : %(when)s à %(time)s") % {
         "when": when,
-        "time": format_time(period.opens),
+        "time": _time(period.opens),
     }
 
 
@@ -137,7 +172,7 @@ def week(place: Structure, today: dt.date | None = None) -> list[DayHours]:
     weekday = (today or timezone.localdate()).weekday()
     days = []
     for day, name in enumerate(DAY_LABELS):
-        text = format_periods(p for p in periods if p.day == day) or _("Fermé")
+        text = periods_text(p for p in periods if p.day == day) or _("Fermé")
         days.append(DayHours(str(name).capitalize(), text, day == weekday))
     return days
 

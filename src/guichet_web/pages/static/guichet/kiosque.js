@@ -1,5 +1,6 @@
 /* Guichet – free-access computer: after a few idle minutes, everything is erased (the
-   server checks it too). A warning comes first; any touch or key keeps the visit. */
+   server checks it too). A warning comes first; any touch or key keeps the visit.
+   The warning is in the page's language: kiosque/_bar.html puts it in data-warning. */
 (function () {
   "use strict";
   var idle = parseInt(document.body.getAttribute("data-kiosk-idle"), 10);
@@ -21,7 +22,8 @@
     warning = document.createElement("div");
     warning.className = "kiosk-warning";
     warning.setAttribute("role", "alert");
-    warning.textContent = "Vous êtes toujours là ? Bientôt, tout sera effacé. " +
+    warning.textContent = form.getAttribute("data-warning") ||
+      "Vous êtes toujours là ? Bientôt, tout sera effacé. " +
       "Touchez l'écran ou une touche pour continuer.";
     document.body.prepend(warning);
   }
