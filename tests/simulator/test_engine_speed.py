@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from guichet.simulator import parse_situation, simulate
+from guichet.simulator.api import plan_chunks
 from guichet.simulator.assemble import Plan
 from guichet.simulator.benefits import BENEFITS
 from guichet.simulator.engine import compute, tax_benefit_system
@@ -17,7 +18,7 @@ from guichet.simulator.incomes import income_inputs
 from guichet.simulator.inputs import Batch, build_simulation
 from guichet.simulator.overrides import build_tax_benefit_system
 from guichet.simulator.reading import fact_key
-from guichet.simulator.shortcuts import set_zero_benefits
+from guichet.simulator.shortcuts import free_of_the_cycle, set_zero_benefits
 
 pytestmark = pytest.mark.slow
 
@@ -179,13 +180,73 @@ CYCLE_CASES = [
 ]
 
 
+def elderly_and_unemployed() -> list[dict]:
+    """ASPA and ASS recipients: in the cycle, without a disability (they join other groups)."""
+    households = []
+    for i, pension in enumerate([0, 300, 650, 900, 1100]):
+        status = ["locataire", "heberge_gratuit", "locataire_hlm"][i % 3]
+        people = [
+            {
+                "role": "demandeur",
+                "age": 66 + 3 * i,
+                "revenus_mensuels": {"retraite_nette": pension},
+            }
+        ]
+        if i % 2:
+            people.append(
+                {
+                    "role": "conjoint",
+                    "age": 64 + i,
+                    "revenus_mensuels": {"retraite_nette": pension // 2},
+                }
+            )
+        housing = {"statut": status} | ({"loyer": 400} if status != "heberge_gratuit" else {})
+        households.append({"logement": housing, "personnes": people})
+    for i, benefit in enumerate([0, 400, 900]):
+        person = {
+            "role": "demandeur",
+            "age": 50 + 4 * i,
+            "activite": "chomeur",
+            "travail_5_ans_sur_10": True,
+            "revenus_mensuels": {"chomage_net": benefit},
+        }
+        children = [{"role": "enfant", "age": 12}] if i == 1 else []
+        households.append(
+            {"logement": {"statut": "locataire", "loyer": 450}, "personnes": [person, *children]}
+        )
+    return households
+
+
+def test_households_without_a_disability_join_other_groups():
+    """Fewer simulations for a varied request: one per signature of the households with a
+    disability, the others with them when they can (see ``shortcuts.free_of_the_cycle``)."""
+    situations = sample() + [
+        parse_situation({"mois": "2026-05", **data})
+        for data in elderly_and_unemployed() + CYCLE_CASES
+    ]
+    plans = [Plan.of(situation, True) for situation in situations]
+    tied = {plan.signature for plan in plans if not free_of_the_cycle(plan.signature)}
+    free = {plan.signature for plan in plans if free_of_the_cycle(plan.signature)}
+    assert len(free) >= 3  # personne dans le cycle, ASPA possible, ASS possible
+    chunks = plan_chunks(situations, explain=True)
+    assert len(chunks) <= len(tied) + 1 < len(tied | free)
+    assert sorted(p for chunk in chunks for p in chunk) == list(range(len(situations)))
+
+
 def test_random_mixes_give_the_same_results_as_one_by_one():
-    """Whatever the other households of a request, a household's answer is the same."""
-    situations = sample() + [parse_situation({"mois": "2026-05", **data}) for data in CYCLE_CASES]
+    """Whatever the other households of a request, a household's answer is the same.
+
+    Among them, ASPA and ASS recipients computed with AAH cases (their group then
+    computes the whole cycle) and alone (the AAH and the ASI given as zero)."""
+    situations = sample() + [
+        parse_situation({"mois": "2026-05", **data})
+        for data in elderly_and_unemployed() + CYCLE_CASES
+    ]
     alone = [simulate([situation])[0].to_json() for situation in situations]
     rng = random.Random(4)
+    extra = list(range(len(situations) - 10, len(situations)))
     for _ in range(4):
-        chosen = rng.sample(range(len(situations)), 20) + [len(situations) - 2]
+        chosen = rng.sample(range(len(situations)), 20) + extra
         chosen = list(dict.fromkeys(chosen))
         together = simulate([situations[i] for i in chosen])
         for i, result in zip(chosen, together, strict=True):

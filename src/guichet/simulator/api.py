@@ -10,6 +10,7 @@ from collections import defaultdict
 from guichet.simulator.assemble import Plan, assemble
 from guichet.simulator.engine import run_batch, solve_incomes
 from guichet.simulator.results import ENGINE_FAILURE, HouseholdResult
+from guichet.simulator.shortcuts import free_of_the_cycle
 from guichet.simulator.situation import Situation, SituationError, parse_situation
 
 log = logging.getLogger(__name__)
@@ -58,15 +59,30 @@ def _solve_incomes(chunks: list[dict[int, Plan]]) -> dict:
 
 
 def plan_chunks(situations: list[Situation], explain: bool) -> list[dict[int, Plan]]:
-    """The vectorised runs: households by month and signature, ``MAX_ROWS`` rows at most."""
-    groups: dict[tuple, dict[int, Plan]] = defaultdict(dict)
-    for position, situation in enumerate(situations):
-        plan = Plan.of(situation, explain)
-        groups[(situation.mois, plan.signature)][position] = plan
+    """The vectorised runs: households by month and signature, ``MAX_ROWS`` rows at most.
+
+    Households with a disability are grouped by their signature; each other household
+    joins the biggest of those groups that gives no more benefits of the cycle as zero
+    than itself, else the group of such households of its month
+    (``shortcuts.free_of_the_cycle``): fewer simulations, the same results.
+    """
+    plans = [Plan.of(situation, explain) for situation in situations]
+    tied: dict[tuple, dict[int, Plan]] = defaultdict(dict)
+    for position, plan in enumerate(plans):
+        if not free_of_the_cycle(plan.signature):
+            tied[(plan.situation.mois, plan.signature)][position] = plan
+    sizes = {key: len(members) for key, members in tied.items()}
+    groups: dict[tuple, dict[int, Plan]] = defaultdict(dict, tied)
+    for position, plan in enumerate(plans):
+        if free_of_the_cycle(plan.signature):
+            mois = plan.situation.mois
+            joinable = [k for k in tied if k[0] == mois and k[1] <= plan.signature]
+            key = max(joinable, key=lambda k: (sizes[k], sorted(k[1])), default=(mois, None))
+            groups[key][position] = plan
     chunks = []
-    for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
-        plans = groups[key]
-        chunks += [{p: plans[p] for p in chunk} for chunk in _chunks(plans)]
+    for key in sorted(groups, key=lambda k: (k[0], sorted(k[1] or ()), k[1] is None)):
+        members = dict(sorted(groups[key].items()))
+        chunks += [{p: members[p] for p in chunk} for chunk in _chunks(members)]
     return chunks
 
 

@@ -15,6 +15,11 @@ zero when it would be zero for every household of the batch, and households are
 grouped by their zero benefits of the AAH-ASI-ASPA-ASS cycle (``signature``):
 the engine cuts that cycle, and where it cuts depends on what it computes
 (tested in ``test_engine.py`` and ``test_engine_speed.py``, batch against one by one).
+A household where no one can get the AAH nor the ASI (``free_of_the_cycle``) has
+the same results whichever of the four its group computes: it joins a group that
+gives fewer of them as zero (never more, which would change the others' results), so
+that a request of varied households needs fewer simulations (measured in
+``bench/simulator_bench.py``, tested in ``test_engine_speed.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +31,11 @@ import numpy as np
 
 from guichet.simulator.situation import Person
 
-ASPA_AGE_MARGIN = 55  # l'ASPA commence à 62 ans au plus tôt : marge large
+# L'ASPA commence à 65 ans, ou à l'âge légal de la retraite en cas d'inaptitude ou
+# d'incapacité (art. L815-1 CSS ; moteur : aah.age_legal_retraite, au moins 62 ans depuis
+# 2017, et les mois calculés commencent en 2020). Fenêtre jusqu'en décembre de l'année N :
+# une personne de moins de 60 ans au mois calculé n'a pas 62 ans avant sa fin.
+ASPA_AGE_MARGIN = 60
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,18 @@ def signature(persons: list[Person]) -> frozenset[str]:
     random mixes, ``test_engine_speed.py``).
     """
     return frozenset(s.benefit for s in zero_benefits(persons) if s.cycle)
+
+
+def free_of_the_cycle(signature_: frozenset[str]) -> bool:
+    """No one of the household can get the AAH nor the ASI (art. L821-1, L815-24 CSS).
+
+    The engine's cut of the cycle then only falls on values that are zero for it, or is
+    undone (the engine recomputes the values it invalidated): its results are the same
+    whether its group computes the ASPA or the ASS or not.  Measured: households of all
+    kinds, ASPA and ASS recipients among them, computed with AAH cases and alone
+    (``test_engine_speed.py``); a person with a disability was found to depend on it.
+    """
+    return {"aah", "asi"} <= signature_
 
 
 def set_zero_benefits(tbs, simulation, batch) -> set[str]:
