@@ -21,8 +21,11 @@ setup: install
 	$(BIN)/python manage.py charger_territoire
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# --preload: the engines are built and warmed up once, then the 2 workers fork.
+# --threads 8: concurrent « Mes droits » requests of a worker meet in its micro-batcher
+# (guichet.simulator.batcher) and share one vectorised simulation (bench/web_bench.py).
 run: setup
-	$(BIN)/gunicorn guichet_web.wsgi --preload --bind $(HOST):$(PORT) --workers 2 --timeout 60
+	$(BIN)/gunicorn guichet_web.wsgi --preload --bind $(HOST):$(PORT) --workers 2 --threads 8 --timeout 60
 
 lint: install
 	$(BIN)/ruff format --check .
@@ -37,7 +40,7 @@ format: install
 test: setup lint
 	$(BIN)/pytest
 
-bench: install
+bench: setup
 	$(BIN)/python bench/run.py
 
 clean:

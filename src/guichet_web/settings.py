@@ -116,6 +116,16 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'guichet.sqlite3'}", conn_max_age=600
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` serves with 2 workers x 8 threads: concurrent writes (sessions, journal) wait
+    # for each other instead of failing with « database is locked » (Django docs, SQLite
+    # notes: write-ahead log, transactions that take the write lock at once, a longer wait).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Staff accounts (guichet_web.accueil): Argon2 first (older hashes are upgraded at sign-in),
