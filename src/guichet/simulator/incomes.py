@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from guichet.disk_cache import cached_arrays
 from guichet.simulator.periods import month_index
 
 TOLERANCE = 0.02  # euro par mois : le moteur calcule en float32 (bruit de ~0,015 €)
@@ -63,13 +64,46 @@ def net_targets(batch) -> dict[str, np.ndarray]:
 
 
 def wage_grid(tbs, months: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The engine's net and taxable wage for every gross of the grid, per month (cached).
+    """The engine's net and taxable wage for every gross of the grid, per month.
+
+    Cached in the process and on disk (``guichet.disk_cache``): 1.7 s of each start.
 
     One vectorised simulation of single employees; both are piecewise linear
     functions of the gross (rates change at the social security ceiling).
     """
     missing = [month for month in months if month not in _wage_grid]
     if missing:
+        stored = cached_arrays(
+            "wage-grid",
+            _wage_grid_sources(missing),
+            lambda: _compute_wage_grid(tbs, missing),
+            valid=lambda arrays: all(
+                f"net {m}" in arrays and f"taxable {m}" in arrays for m in missing
+            ),
+        )
+        for month in missing:
+            _wage_grid[month] = (stored[f"net {month}"], stored[f"taxable {month}"])
+    return {month: _wage_grid[month] for month in months}
+
+
+def _wage_grid_sources(months: list[str]) -> list[str | bytes]:
+    """What the grid depends on: the engine's version, our parameter overrides, the grid."""
+    from importlib.metadata import version
+
+    from guichet.simulator.overrides import OVERRIDES_FILE
+
+    return [
+        version("OpenFisca-France"),
+        version("OpenFisca-Core"),
+        OVERRIDES_FILE.read_bytes(),
+        WAGE_GRID.tobytes(),
+        *months,
+    ]
+
+
+def _compute_wage_grid(tbs, months: list[str]) -> dict[str, np.ndarray]:
+    arrays = {}
+    if months:
         ids = [f"s{i}" for i in range(len(WAGE_GRID))]
         simulation = SimulationBuilder().build_from_entities(
             tbs,
@@ -80,13 +114,15 @@ def wage_grid(tbs, months: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]
                 "menages": {i: {"personne_de_reference": [i]} for i in ids},
             },
         )
-        for month in missing:
+        for month in months:
             simulation.set_input("salaire_de_base", month, WAGE_GRID)
-        for month in missing:
+        for month in months:
             nets = simulation.calculate("salaire_net", month).astype(float)
-            taxable = simulation.calculate("salaire_imposable", month).astype(float)
-            _wage_grid[month] = (np.maximum.accumulate(nets), taxable)  # croissant
-    return {month: _wage_grid[month] for month in months}
+            arrays[f"net {month}"] = np.maximum.accumulate(nets)  # croissant
+            arrays[f"taxable {month}"] = simulation.calculate("salaire_imposable", month).astype(
+                float
+            )
+    return arrays
 
 
 def wage_inputs(tbs, months: list[str], nets: np.ndarray) -> dict[str, np.ndarray]:
