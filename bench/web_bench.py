@@ -46,7 +46,7 @@ def form_of(i: int) -> dict[str, str]:
     """A varied household for the expert form (sizes, ages, incomes, housing)."""
     statuses = ["locataire", "locataire_hlm", "heberge_gratuit", "proprietaire"]
     form = {
-        "mois": "2026-05",
+        "mois": time.strftime("%Y-%m"),  # le mois courant, comme le formulaire
         "logement_statut": statuses[i % 4],
         "demandeur_age": str(20 + i % 45),
         "demandeur_salaire_net": str((i * 37) % 1900),
