@@ -87,15 +87,18 @@ def wage_grid(tbs, months: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]
 
 
 def _wage_grid_sources(months: list[str]) -> list[str | bytes]:
-    """What the grid depends on: the engine's version, our parameter overrides, the grid."""
+    """What the grid depends on: the engine's version, our overrides and neutralised
+    variables, the grid."""
     from importlib.metadata import version
 
+    from guichet.simulator.fast import NEUTRALISED_FILE
     from guichet.simulator.overrides import OVERRIDES_FILE
 
     return [
         version("OpenFisca-France"),
         version("OpenFisca-Core"),
         OVERRIDES_FILE.read_bytes(),
+        NEUTRALISED_FILE.read_bytes(),
         WAGE_GRID.tobytes(),
         *months,
     ]
