@@ -285,6 +285,19 @@ def test_guessing_codes_is_throttled(client, territory, fresh_cache):
     assert response.status_code == 200, "even the right code waits after 20 wrong ones"
 
 
+def test_behind_a_proxy_guesses_are_counted_per_person(client, territory, fresh_cache, settings):
+    """Behind one reverse proxy every request comes from the proxy's address: the count
+    follows the address the proxy saw, so one person's guesses do not block the others."""
+    settings.GUICHET_TRUSTED_PROXIES = 1
+    good = services.create_resume_code({"besoins": [{"texte": "loyer", "demarches": []}]})
+    for _ in range(20):
+        client.post("/reprendre", {"code": "AAAA-AAAA"}, HTTP_X_FORWARDED_FOR="203.0.113.9")
+    blocked = client.post("/reprendre", {"code": good.code}, HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert blocked.status_code == 200
+    other = client.post("/reprendre", {"code": good.code}, HTTP_X_FORWARDED_FOR="198.51.100.4")
+    assert other.status_code == 302
+
+
 def test_deactivation_needs_the_token(kiosk):
     response = kiosk.post("/kiosque/desactiver", {"arret-jeton": "devine"})
     assert response.status_code == 200

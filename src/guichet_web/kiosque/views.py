@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from guichet_web.accueil.client_ip import client_ip
 from guichet_web.pages import recap
 
 from . import services
@@ -163,7 +164,9 @@ def resume_code(request):
 
 
 def _client_key(request) -> str:
-    return f"kiosque:essais:{request.META.get('REMOTE_ADDR', '')}"
+    """Wrong codes are counted per address: the person's, also behind the reverse proxies
+    of GUICHET_TRUSTED_PROXIES (else one person's guesses would block everyone)."""
+    return f"kiosque:essais:{client_ip(request) or ''}"
 
 
 @require_http_methods(["GET", "POST"])
