@@ -377,3 +377,11 @@ def test_edit_form_errors_are_tied_to_fields(desk, agent):
     assert described["id_first_name"] == "id_first_name-erreur"
     assert described["id_birth_year"] == "id_birth_year-erreur"
     assert "Écrivez le prénom." in response.content.decode()
+
+
+def test_no_waiting_referral_reads_aucune(client, people, referred):
+    """« Aucune orientation », never « 0 orientations » (0 takes the singular in French)."""
+    factories.sign_in(client, people["agent"])
+    assert "Aucune orientation en attente de réponse" in client.get("/accueil/").content.decode()
+    factories.sign_in(client, people["partner"])
+    assert "1 orientation en attente de réponse" in client.get("/accueil/").content.decode()
