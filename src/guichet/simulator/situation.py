@@ -8,7 +8,11 @@ French what is wrong.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import functools
+import importlib.resources
+import json
 import re
 from dataclasses import dataclass
 
@@ -63,6 +67,10 @@ MAX_CHILDREN_UNDER_2 = 4
 FIRST_MONTH = (2020, 1)  # les barèmes plus anciens ne sont pas vérifiés
 
 _COMMUNE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+# La table des communes que le moteur lit déjà pour la zone des aides au logement
+# (OpenFisca-France, variable zone_apl) : une commune absente y recevrait la zone 2 par défaut.
+_ZONE_APL_TABLE = "assets/apl/20110914_zonage.csv"
+_ZONE_APL_SUBCOMMUNES = "assets/apl/commune_depcom_by_subcommune_depcom.json"
 
 
 @dataclass(frozen=True)
@@ -128,14 +136,32 @@ def _parse_commune(reader: Reader) -> str:
     if value is None:
         return DEFAULT_COMMUNE
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100_000:
-        return f"{value:05d}"
-    text = read_text(reader).upper()
+        text = f"{value:05d}"
+    else:
+        text = read_text(reader).upper()
     if not _COMMUNE_RE.match(text):
         raise reader.error(
             f"Le code de commune « {text} » n'est pas compris : "
             "il faut le code INSEE à 5 caractères (25056 pour Besançon)."
         )
+    if text not in known_communes():
+        raise reader.error(
+            f"Le code de commune « {text} » ne correspond à aucune commune connue : "
+            "vérifiez le code INSEE (25056 pour Besançon ; ce n'est pas le code postal)."
+        )
     return text
+
+
+@functools.cache
+def known_communes() -> frozenset[str]:
+    """The INSEE codes of OpenFisca-France's housing-aid zone table, with the former
+    communes and arrondissements it maps to their commune (same data as ``zone_apl``)."""
+    assets = importlib.resources.files("openfisca_france")
+    with assets.joinpath(_ZONE_APL_TABLE).open(encoding="utf-8", newline="") as table:
+        codes = {row["CODGEO"] for row in csv.DictReader(table)}
+    with assets.joinpath(_ZONE_APL_SUBCOMMUNES).open("rb") as raw:
+        codes.update(json.load(raw))
+    return frozenset(codes)
 
 
 def _parse_housing(reader: Reader) -> Housing:
