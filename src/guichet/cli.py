@@ -128,13 +128,33 @@ def _read_situations(path: str) -> tuple[list[str], bool]:
             content = handle.read()
     except FileNotFoundError:
         raise UsageError(f"le fichier « {path} » n'existe pas.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"le fichier « {path} » ne peut pas être lu ({exc}).") from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"« {path} » est un dossier, pas un fichier : donnez le chemin du fichier JSON "
+            "de la situation."
+        ) from None
+    except PermissionError:
+        raise UsageError(
+            f"le fichier « {path} » ne peut pas être lu : vous n'avez pas le droit de l'ouvrir."
+        ) from None
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"le fichier « {path} » n'est pas un fichier texte en UTF-8 : enregistrez la "
+            "situation au format JSON, en texte UTF-8."
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or "erreur de lecture"
+        raise UsageError(f"le fichier « {path} » ne peut pas être lu ({reason}).") from None
     try:
         whole = json.loads(content)
     except json.JSONDecodeError:
         lines = [line for line in content.splitlines() if line.strip()]
         return lines, len(lines) != 1
+    if whole == []:
+        raise UsageError(
+            f"le fichier « {path} » ne contient aucune situation : c'est une liste vide []. "
+            "Une situation s'écrit entre accolades { … }."
+        )
     if isinstance(whole, list):
         return [json.dumps(item, ensure_ascii=False) for item in whole], True
     return [content], False
