@@ -3,6 +3,10 @@
 DejaVu Sans (Debian's fonts-dejavu-core, installed by .ci/run) is embedded when present:
 it has every French character, « € » and « ≈ ». Without it, the PDF's core Helvetica is
 used and the few characters it lacks are spelt out (« € » → « euros »).
+
+The PDF is always in French, whatever the language of the pages: a paper to show at a
+French desk, and fpdf2 here does not shape Arabic script. Everything in it, hours included,
+is written with French active (the recap page says so).
 """
 
 from __future__ import annotations
@@ -11,8 +15,11 @@ import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+
+from guichet_web.annuaire.places import card
 
 from .recap import Recap
 from .templatetags.guichet import date_fr, euros, month_fr, periodicity
@@ -114,9 +121,9 @@ def _benefits(pdf: RecapPDF, recap: Recap) -> None:
     pdf.para("Ce sont des estimations. Le montant exact est calculé par l'organisme.", size=10)
 
 
-def _places(pdf: RecapPDF, recap: Recap) -> None:
+def _places(pdf: RecapPDF, place_cards: list) -> None:
     pdf.heading("Où aller")
-    for place_card in recap.places:
+    for place_card in place_cards:
         _place(pdf, place_card)
         pdf.ln(2)
 
@@ -126,7 +133,7 @@ def _place(pdf: RecapPDF, place_card) -> None:
     pdf.para(place.nom, bold=True)
     if place.adresse:
         pdf.para(f"{place.adresse}, {place.code_postal} {place.commune}")
-    pdf.para(f"Aujourd'hui : {place_card.today.text}")
+    pdf.para(place_card.today.text)  # « Ouvert aujourd'hui : 8 h 30 – 12 h », « Fermé aujourd'hui »
     if place.telephone:
         pdf.para(f"Téléphone : {place.telephone}")
 
@@ -143,7 +150,19 @@ def _documents(pdf: RecapPDF, recap: Recap) -> None:
 def build_pdf(
     recap: Recap, site_url: str, today: dt.date, help_card=None, unicode_font: bool = True
 ) -> bytes:
-    """`unicode_font`: embed DejaVu Sans when installed (else the core fonts)."""
+    """`unicode_font`: embed DejaVu Sans when installed (else the core fonts). In French,
+    whatever the reader's language (see the module's docstring)."""
+    with translation.override("fr"):
+        return _build_french_pdf(recap, site_url, today, help_card, unicode_font)
+
+
+def _in_french(place_card):
+    """The place's card again, its hours written in French (the view made it in the reader's
+    language)."""
+    return card(place_card.place)
+
+
+def _build_french_pdf(recap: Recap, site_url: str, today: dt.date, help_card, unicode_font):
     pdf = RecapPDF(font_files() if unicode_font else None)
     pdf.set_title("Mon récapitulatif – Guichet Planoise")
     pdf.set_author("Guichet Planoise")
@@ -156,12 +175,12 @@ def build_pdf(
     if recap.benefits:
         _benefits(pdf, recap)
     if recap.places:
-        _places(pdf, recap)
+        _places(pdf, [_in_french(place_card) for place_card in recap.places])
     if recap.documents:
         _documents(pdf, recap)
     pdf.heading("Quelqu'un peut vous aider")
     if help_card is not None:
-        _place(pdf, help_card)
+        _place(pdf, _in_french(help_card))
         pdf.para("C'est gratuit. Une équipe vous aide pour vos démarches.")
     else:
         pdf.para("Allô Service public : 39 39, pour une question sur vos droits.")
