@@ -212,6 +212,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 HTTPS = _flag("GUICHET_HTTPS")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# A form refused for lack of its CSRF cookie or token: a page of the site, not the raw 403.
+CSRF_FAILURE_VIEW = "guichet_web.urls.csrf_failure"
 LANGUAGE_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
