@@ -159,8 +159,11 @@ def test_field_for_champ(champ, field):
     assert field_for_champ(champ, prefixes, RightsForm()) == field
 
 
-def test_spouse_fields_are_ignored_when_not_in_a_couple(fake_simulator):
+def test_spouse_fields_filled_without_a_couple_must_be_emptied_or_ticked(fake_simulator):
     form = RightsForm({**VALID, "en_couple": ""})
+    assert list(form.errors) == ["en_couple"]
+    spouse_left_empty = {k: v for k, v in VALID.items() if not k.startswith("conjoint_")}
+    form = RightsForm({**spouse_left_empty, "en_couple": ""})
     assert form.is_valid(), form.errors
     situation, prefixes = form.situation()
     assert [p["role"] for p in situation["personnes"]] == ["demandeur", "enfant", "enfant"]

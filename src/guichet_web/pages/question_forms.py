@@ -26,6 +26,7 @@ from .rights import (
     MIN_ADULT_AGE,
     EuroField,
     WholeNumberField,
+    age_words,
 )
 
 COMPACT = {"nb_enfants"}  # short choices, side by side
@@ -94,7 +95,7 @@ class StepForm(forms.Form):
             minimum=0 if child else MIN_ADULT_AGE,
             maximum=MAX_CHILD_AGE if child else MAX_AGE,
             messages=AGE_MESSAGES,
-            error_messages={"required": _("Écrivez l'âge en chiffres, par exemple 35.")},
+            error_messages={"required": _("Indiquez l'âge.")},
         )
 
     # Reading the answers back.
@@ -104,6 +105,10 @@ class StepForm(forms.Form):
         extra_check = CHECKS.get(self.step_id)
         if extra_check:
             extra_check(self, data)
+        for key in self.fields:
+            if not q.applies(key, data):  # typed for an option since left
+                data[key] = None
+                self._errors.pop(key, None)
         return data
 
     def to_answers(self) -> dict:
@@ -184,6 +189,8 @@ def summary(step_id: str, answers: q.Answers) -> list[tuple[str, str]]:
     form = build_form(step_id, answers)
     lines, person = [], ""
     for key, field in form.fields.items():
+        if not q.applies(key, answers):
+            continue
         person = form.legends.get(key, person)  # « Vous », « Votre conjoint » before their fields
         label = f"{person} – {field.label}" if person else str(field.label)
         lines.append((label, _words(field, answers.get(key), form.extras.get(key, {}))))
@@ -204,5 +211,5 @@ def _words(field, value, extras: dict) -> str:
     if isinstance(field, forms.ChoiceField):
         return str(dict(field.choices).get(value, value))
     if isinstance(field, WholeNumberField):
-        return str(_("%(age)s ans") % {"age": value})
+        return age_words(value)
     return str(value)

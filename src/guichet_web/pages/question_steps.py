@@ -22,7 +22,7 @@ from .question_wording import (
     SPECIAL,
     Choice,
 )
-from .rights import MAX_RENT, current_month
+from .rights import MAX_RENT, age_words, current_month
 from .templatetags.guichet import month_fr
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def person_label(prefix: str, answers: q.Answers, with_age: bool = True) -> str:
     number = int(prefix.removeprefix("enfant_"))
     age = answers.get(f"{prefix}_age")
     if with_age and isinstance(age, int):
-        return str(_("Enfant %(number)s (%(age)s ans)") % {"number": number, "age": age})
+        return str(_("Enfant %(number)s (%(age)s)") % {"number": number, "age": age_words(age)})
     return str(_("Enfant %(number)s") % {"number": number})
 
 
@@ -121,6 +121,10 @@ def _incomes(prefix: str):
                 hint=_("Écrivez 0 si rien.") if main else _("Laissez vide si rien."),
                 official=wording.official,
             )
+            if prefix == "conjoint":
+                form.fields[key].error_messages["required"] = _(
+                    "Écrivez un montant pour votre conjoint, ou 0 s'il ou elle n'a rien."
+                )
 
     return build
 

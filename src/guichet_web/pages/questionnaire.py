@@ -111,6 +111,20 @@ def situation_options(answers: Answers) -> tuple[str, ...]:
     return tuple(options)
 
 
+# Answers that belong to one option of another answer on the same screen: when that option
+# is not chosen, they are cleared when sent, left out of the review and never simulated
+# (an amount typed after « Oui », then « Il n'y a pas de pension »).
+CONDITIONAL: dict[str, Callable[[Answers], bool]] = {
+    "pension_alimentaire": lambda answers: answers.get("pension_payee") in ("oui", "non"),
+}
+
+
+def applies(key: str, answers: Answers) -> bool:
+    """False for an answer whose option was not chosen (see ``CONDITIONAL``)."""
+    rule = CONDITIONAL.get(key)
+    return rule is None or rule(answers)
+
+
 def has_situation(name: str, answers: Answers) -> bool:
     """Ticked, and still offered (an answer changed since may have withdrawn it)."""
     return name in (answers.get("particularites") or ()) and name in situation_options(answers)

@@ -15,6 +15,7 @@ from .questionnaire import (
     Answers,
     activity_of,
     adults,
+    applies,
     before_keys,
     child_prefixes,
     has_situation,
@@ -63,7 +64,8 @@ def _adult(prefix: str, answers: Answers) -> dict:
 def _add_applicant_facts(person: dict, answers: Answers) -> None:
     """Child support (ASF), pregnancy (PAJE), contrat d'engagement jeune: on the applicant."""
     if single_parent(answers):
-        amount = _amount(answers.get("pension_alimentaire"))
+        paid = applies("pension_alimentaire", answers)
+        amount = _amount(answers.get("pension_alimentaire")) if paid else 0.0
         person["revenus_mensuels"]["pension_alimentaire_recue"] = amount
         person["pension_alimentaire_impayee"] = answers.get("pension_payee") != "oui"
     if has_situation("enceinte", answers):

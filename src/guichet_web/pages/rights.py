@@ -8,12 +8,13 @@ is a text input so that whatever a person typed comes back to them with the erro
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 HOUSING_CHOICES = [
     ("locataire", gettext_lazy("Je loue à un propriétaire privé")),
@@ -42,10 +43,14 @@ INCOMES = (
 # Whole sentences, not a noun slotted into a sentence: other languages decline the noun.
 AGE_MESSAGES = {
     "invalid": gettext_lazy("Écrivez l'âge en chiffres, par exemple 35."),
+    "decimal": gettext_lazy(
+        "Écrivez l'âge en années entières, par exemple 35 (un bébé de moins d'un an : 0)."
+    ),
     "range": gettext_lazy("L'âge doit être entre %(minimum)s et %(maximum)s."),
 }
 RATE_MESSAGES = {
     "invalid": gettext_lazy("Écrivez le taux en chiffres, par exemple 35."),
+    "decimal": gettext_lazy("Écrivez le taux sans virgule, par exemple 35."),
     "range": gettext_lazy("Le taux doit être entre %(minimum)s et %(maximum)s."),
 }
 ADULTS = ("demandeur", "conjoint")
@@ -54,6 +59,50 @@ MAX_CHILDREN = 6
 # message is next to the field; the questionnaire (question_forms.py) uses the same.
 MIN_ADULT_AGE, MAX_AGE, MAX_CHILD_AGE = 15, 120, 25
 MAX_RENT, MAX_INCOME = 10_000, 100_000
+# An amount as people type it, once spaces and « € » are gone: « 1200,50 », « 450 », « -5 ».
+# Not what Python's Decimal would also take: « nan », « inf », « 1e3 ».
+AMOUNT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+MONTHS = (
+    ("janvier", "janv"),
+    ("fevrier", "fevr", "fev"),
+    ("mars",),
+    ("avril", "avr"),
+    ("mai",),
+    ("juin",),
+    ("juillet", "juil"),
+    ("aout",),
+    ("septembre", "sept"),
+    ("octobre", "oct"),
+    ("novembre", "nov"),
+    ("decembre", "dec"),
+)
+MONTH_NUMBERS = {name: number for number, names in enumerate(MONTHS, 1) for name in names}
+
+
+def age_words(age: int) -> str:
+    """« moins d'un an », « 1 an », « 4 ans »."""
+    if age == 0:
+        return _("moins d'un an")
+    return ngettext("%(age)s an", "%(age)s ans", age) % {"age": age}
+
+
+def parse_month(text: str) -> str | None:
+    """« 2026-05 », « 05/2026 », « 5-2026 », « mai 2026 », « Août 2026 » → « 2026-05 »."""
+    plain = unicodedata.normalize("NFKD", text.strip().lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace(".", " ")
+    plain = re.sub(r"\s+", " ", plain).strip()
+    match = re.fullmatch(r"(\d{4}) ?[-/ ] ?(\d{1,2})", plain)
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+    elif match := re.fullmatch(r"(\d{1,2}) ?[-/ ] ?(\d{4})", plain):
+        year, month = int(match.group(2)), int(match.group(1))
+    elif match := re.fullmatch(r"([a-z]+) ?(\d{4})", plain):
+        year, month = int(match.group(2)), MONTH_NUMBERS.get(match.group(1), 0)
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    return f"{year:04d}-{month:02d}"
 
 
 class EuroField(forms.CharField):
@@ -71,15 +120,17 @@ class EuroField(forms.CharField):
             return None
         if len(text) > 20:
             raise forms.ValidationError(_("Écrivez seulement le montant, par exemple 450."))
-        cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text).replace(",", ".")
+        cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
         try:
-            amount = Decimal(cleaned)
+            if not AMOUNT.fullmatch(cleaned):
+                raise InvalidOperation(cleaned)
+            amount = Decimal(cleaned.replace(",", "."))
         except InvalidOperation:
             raise forms.ValidationError(
                 _("« %(text)s » n'est pas un montant. Écrivez un nombre en euros, par exemple 450.")
                 % {"text": text}
             ) from None
-        if not amount.is_finite() or amount < 0:
+        if amount < 0:
             raise forms.ValidationError(_("Le montant ne peut pas être négatif."))
         if amount > self.maximum:
             raise forms.ValidationError(
@@ -104,11 +155,14 @@ class WholeNumberField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
-        match = re.fullmatch(r"(-?\d{1,6})\s*(?:ans?|%)?", text.strip())
+        match = re.fullmatch(r"([+-]?\d+)\s*(?:ans?|%)?", text.strip())
         if not match:
-            raise forms.ValidationError(str(self.messages["invalid"]))
-        number = int(match.group(1))
-        if not self.minimum <= number <= self.maximum:
+            decimal = re.fullmatch(r"[+-]?\d*[.,]\d+\s*(?:ans?|%)?", text.strip())
+            key = "decimal" if decimal and "decimal" in self.messages else "invalid"
+            raise forms.ValidationError(str(self.messages[key]))
+        digits = match.group(1).lstrip("+-").lstrip("0") or "0"
+        number = int(match.group(1)) if len(digits) <= 6 else None
+        if number is None or not self.minimum <= number <= self.maximum:
             bounds = {"minimum": self.minimum, "maximum": self.maximum}
             raise forms.ValidationError(str(self.messages["range"]) % bounds)
         return number
@@ -124,8 +178,7 @@ class RightsForm(forms.Form):
         help_text=gettext_lazy(
             "Par exemple 2026-05 pour mai 2026. Gardez le mois en cours si vous hésitez."
         ),
-        max_length=7,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": gettext_lazy("Indiquez le mois du calcul, par exemple 2026-05.")
         },
@@ -148,6 +201,7 @@ class RightsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"mois": current_month()})
         super().__init__(*args, **kwargs)
+        self.ignored: set[str] = set()
         for prefix in ADULTS:
             self._add_person(prefix, required=prefix == "demandeur")
         for number in range(1, MAX_CHILDREN + 1):
@@ -205,23 +259,73 @@ class RightsForm(forms.Form):
 
     def clean_mois(self) -> str:
         text = self.cleaned_data["mois"].strip()
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        month = parse_month(text)
+        if month is None:
+            shown = text if len(text) <= 30 else f"{text[:30]}…"
             raise forms.ValidationError(
-                _("Le mois « %(text)s » n'est pas compris. Écrivez-le ainsi : 2026-05.")
-                % {"text": text}
+                _("Le mois « %(text)s » n'est pas compris. Écrivez-le ainsi : 2026-05 ou mai 2026.")
+                % {"text": shown}
             )
-        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
+        return month
 
     def clean(self):
         data = super().clean()
         renting = data.get("logement_statut") in RENTING
         if renting and data.get("loyer") is None and "loyer" not in self.errors:
             self.add_error("loyer", _("Indiquez votre loyer par mois, sans les charges."))
+        if "logement_statut" in data and not renting:
+            self._ignore("loyer")  # a rent typed, then « propriétaire » chosen
         spouse = data.get("en_couple") and data.get("conjoint_age") is None
         if spouse and "conjoint_age" not in self.errors:
             self.add_error("conjoint_age", _("Indiquez l'âge de votre conjoint."))
+        if not data.get("en_couple") and self._typed(self.spouse_fields):
+            self.add_error(
+                "en_couple",
+                _(
+                    "Vous avez rempli les cases du conjoint : cochez « Je vis en couple » "
+                    "ou videz-les."
+                ),
+            )
         return data
+
+    def _typed(self, bound_fields) -> bool:
+        """Something typed or ticked in these fields (what was typed, valid or not)."""
+        for bound in bound_fields:
+            value = bound.data
+            if isinstance(bound.field, forms.BooleanField):
+                if bound.field.to_python(value):
+                    return True
+            elif isinstance(value, str) and value.strip():
+                return True
+        return False
+
+    def _ignore(self, name: str) -> None:
+        """An answer that belongs to an option not chosen: neither checked nor used."""
+        self.ignored.add(name)
+        self.cleaned_data[name] = None
+        self._errors.pop(name, None)
+
+    def error_items(self) -> list[tuple[str, str, str]]:
+        """For the error summary: (anchor, « whose field – label », first message)."""
+        items = []
+        for bound in self:
+            if not bound.errors:
+                continue
+            anchor = bound.auto_id + ("_0" if bound.widget_type == "radioselect" else "")
+            items.append((anchor, self.summary_label(bound.name), bound.errors[0]))
+        return items
+
+    def summary_label(self, name: str) -> str:
+        """« Vous – Âge », « Votre conjoint – Situation », « Enfant 2 – Âge »."""
+        label = str(self.fields[name].label)
+        if name.startswith("demandeur_"):
+            return f"{_('Vous')} – {label}"
+        if name.startswith("conjoint_"):
+            return f"{_('Votre conjoint')} – {label}"
+        match = re.fullmatch(r"enfant_(\d+)_age", name)
+        if match:
+            return f"{_('Enfant %(number)s') % {'number': match.group(1)}} – {_('Âge')}"
+        return label
 
     def situation(self) -> tuple[dict, list[str]]:
         """The situation dict, and for each person the prefix of its fields (for errors)."""
@@ -280,6 +384,13 @@ def field_for_champ(champ: str, prefixes: list[str], form: RightsForm) -> str | 
     return candidate if candidate in form.fields else None
 
 
-def answers_from_post(post) -> dict:
-    """What a person typed, kept in the session for « modifier mes réponses »."""
-    return {key: value for key, value in post.items() if key != "csrfmiddlewaretoken"}
+def answers_from_post(post, ignored=()) -> dict:
+    """What a person typed, kept in the session for « modifier mes réponses ».
+
+    `ignored`: the answers of options not chosen (a rent for an owner), cleared.
+    """
+    return {
+        key: value
+        for key, value in post.items()
+        if key != "csrfmiddlewaretoken" and key not in ignored
+    }

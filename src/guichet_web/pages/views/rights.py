@@ -40,7 +40,8 @@ def rights_form(request):
     if request.method == "POST":
         form = RightsForm(request.POST)
         if form.is_valid() and _check(form) is not None:
-            store.save_expert(request.session, answers_from_post(request.POST))
+            typed = answers_from_post(request.POST, form.ignored)
+            store.save_expert(request.session, typed)
             return redirect("pages:droits-resultats")
     else:
         stored = store.expert(request.session)
