@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from guichet.simulator import SituationError, parse_situation
+from guichet.simulator.situation import known_communes
 
 TODAY = datetime.date(2026, 5, 14)
 
@@ -46,3 +47,8 @@ def test_unknown_or_malformed_commune_is_refused(code):
 )
 def test_known_communes_are_accepted(code, expected):
     assert parse_situation(situation(code), today=TODAY).commune == expected
+
+
+def test_a_commune_created_after_2011_is_known():
+    """Culey (55138) is not in the 2011 housing-aid table but is a commune (2024 table)."""
+    assert "55138" in known_communes()

@@ -71,6 +71,9 @@ _COMMUNE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 # (OpenFisca-France, variable zone_apl) : une commune absente y recevrait la zone 2 par défaut.
 _ZONE_APL_TABLE = "assets/apl/20110914_zonage.csv"
 _ZONE_APL_SUBCOMMUNES = "assets/apl/commune_depcom_by_subcommune_depcom.json"
+# Les communes de 2024 (zonage A/B/C, livré avec le moteur) : une commune créée après 2011
+# (Culey, 55138) existe bien ; le moteur lui donne la zone 2 des aides au logement.
+_COMMUNES_2024 = "assets/zonage-communes/zonage-abc-juillet-2024.csv"
 
 
 @dataclass(frozen=True)
@@ -155,12 +158,15 @@ def _parse_commune(reader: Reader) -> str:
 @functools.cache
 def known_communes() -> frozenset[str]:
     """The INSEE codes of OpenFisca-France's housing-aid zone table, with the former
-    communes and arrondissements it maps to their commune (same data as ``zone_apl``)."""
+    communes and arrondissements it maps to their commune (same data as ``zone_apl``), and
+    the communes of the engine's 2024 A/B/C zoning table (communes created since 2011)."""
     assets = importlib.resources.files("openfisca_france")
     with assets.joinpath(_ZONE_APL_TABLE).open(encoding="utf-8", newline="") as table:
         codes = {row["CODGEO"] for row in csv.DictReader(table)}
     with assets.joinpath(_ZONE_APL_SUBCOMMUNES).open("rb") as raw:
         codes.update(json.load(raw))
+    with assets.joinpath(_COMMUNES_2024).open(encoding="utf-8", newline="") as table:
+        codes.update(row["CODGEO"] for row in csv.DictReader(table, delimiter=";"))
     return frozenset(codes)
 
 
