@@ -385,3 +385,20 @@ def test_no_waiting_referral_reads_aucune(client, people, referred):
     assert "Aucune orientation en attente de réponse" in client.get("/accueil/").content.decode()
     factories.sign_in(client, people["partner"])
     assert "1 orientation en attente de réponse" in client.get("/accueil/").content.decode()
+
+
+def test_the_desk_does_not_keep_a_rent_typed_for_an_owner(desk, agent):
+    """The file keeps the answers as typed, but not those of an option not chosen."""
+    item = factories.person_file(agent)
+    answers = {
+        "mois": "2026-05",
+        "logement_statut": "proprietaire",
+        "loyer": "450",
+        "demandeur_age": "34",
+        "version": str(item.version),
+    }
+    response = desk.post(f"/accueil/personnes/{item.pk}/situation", answers)
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert "loyer" not in item.situation_answers
+    assert item.situation_answers["logement_statut"] == "proprietaire"

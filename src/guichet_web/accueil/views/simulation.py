@@ -47,7 +47,7 @@ def situation(request, pk: int):
                     request.user,
                     item,
                     version,
-                    answers=answers_from_post(request.POST),
+                    answers=answers_from_post(request.POST, form.ignored),
                     situation=data,
                 )
             except StaleVersion as error:
