@@ -52,3 +52,10 @@ def test_the_page_itself_stays_in_the_readers_language(
     body = visit(client, "en").get("/recapitulatif").content.decode()
     assert '<html lang="en"' in body
     assert "per month" in body
+
+
+def test_the_page_says_the_pdf_is_in_french(client, territory, fake_matcher, fake_simulator):
+    visit(client, "en")
+    assert "The PDF is in French" in client.get("/recapitulatif").content.decode()
+    client.cookies["django_language"] = "fr"
+    assert "Le PDF est en français" not in client.get("/recapitulatif").content.decode()
