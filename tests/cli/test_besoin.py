@@ -83,3 +83,12 @@ def test_evaluer_bad_file(capsys, tmp_path):
     path.write_text("phrase\tid\nmutuelle\tcss\n")
     code, _, err = run(["evaluer", str(path)], capsys)
     assert code == 2 and "colonnes manquantes" in err
+
+
+@pytest.mark.parametrize("text", ["aaaaaaaaaaaa", "%00"])
+def test_besoin_keyboard_mashing_finds_nothing(text, capsys):
+    code, out, _ = run(["besoin", "--json", text], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert data["demarches"] == []
+    assert "rien trouvé" in data["message"]

@@ -118,3 +118,45 @@ def test_several_needs_come_back_grouped(matcher):
 
 def test_one_need_is_not_split(matcher):
     assert matcher.match("ma carte vitale est perdue").groupes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aaaaaaaaaaaa",  # one letter repeated: sound key of the acronym « aeeh »
+        "ahahaha",
+        "mmmmmmm",
+        "qsdf ghjk lmwx azer",
+        "%00",  # a percent escape left by an address bar (« /besoin?texte=%2500 »)
+        "00",  # a piece of a phone number of the catalogue
+        "?!%%%",
+    ],
+)
+def test_no_word_gets_nothing_found_not_a_confident_answer(matcher, text):
+    result = matcher.match(text)
+    assert result.demarches == [], result.to_json()
+    assert result.corrections == []
+    assert "rien trouvé" in result.message
+
+
+def test_acronyms_are_not_reached_by_spelling_tolerance(matcher):
+    assert "aeeh" not in matcher.lexicon.closest("aaaa")
+    assert matcher.lexicon.closest("aaaaaaaaaaaa") == ()
+    # a real misspelling is still understood, and emphasis is read as the word
+    assert top_ids(matcher, "AEEH", 1) == ["aeeh"]
+    assert matcher.lexicon.closest("urgenttttt") == ("urgent",)
+
+
+def test_junk_next_to_a_real_need_is_ignored(matcher):
+    result = matcher.match("bbbbbbbbb loyer")
+    assert result.corrections == []
+    assert "aide-logement" in top_ids(matcher, "bbbbbbbbb loyer")
+
+
+def test_text_without_a_word_gets_no_dense_only_answer(matcher, monkeypatch):
+    """Even if the meaning side found a junk text close to a démarche, it does not answer
+    alone: only words count."""
+    monkeypatch.setattr(matcher.dense, "rank", lambda text: [("rsa", 0.99), ("aah", 0.98)])
+    assert matcher.match("zzzzzz xxxxxx").demarches == []
+    assert matcher.match("1234 5678").demarches == []
+    assert matcher.match("مساعدة").demarches  # a word in another script still counts

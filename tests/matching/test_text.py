@@ -1,7 +1,14 @@
 import pytest
 
 from guichet.matching.phonetic import edit_distance, phonetic_key
-from guichet.matching.text import fold, raw_tokens, split_merged, stem
+from guichet.matching.text import (
+    fold,
+    has_real_word,
+    is_plausible_word,
+    raw_tokens,
+    split_merged,
+    stem,
+)
 
 
 def test_fold_removes_accents_and_case():
@@ -57,3 +64,30 @@ def test_edit_distance_counts_swaps_once():
 @pytest.mark.parametrize(("a", "b"), [("loyer", "loi"), ("jugement", "juge"), ("gare", "garant")])
 def test_unrelated_words_keep_distinct_stems(a, b):
     assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize("token", ["loye", "alocasions", "jarive", "urgenttt", "rsa", "ok"])
+def test_plausible_words(token):
+    assert is_plausible_word(token)
+
+
+@pytest.mark.parametrize(
+    "token", ["aaaaaaaaaaaa", "mmmm", "ahahaha", "hahaha", "qsdfghjklm", "aeiou", "x", "00"]
+)
+def test_keyboard_mashing_is_not_a_word(token):
+    assert not is_plausible_word(token)
+
+
+def test_percent_escapes_are_not_words_but_percentages_stay():
+    assert raw_tokens("%00") == []
+    assert raw_tokens("loyer%20impayé") == ["loyer", "impaye"]
+    assert raw_tokens("50 % de réduction, 30%") == ["50", "de", "reduction", "30"]
+
+
+def test_has_real_word():
+    known = {"aah"}.__contains__
+    assert has_real_word("la caf", known)
+    assert has_real_word("AAH", known)
+    assert has_real_word("مساعدة", known)
+    assert not has_real_word("aaaaaa 1234 %00 ?!", known)
+    assert not has_real_word("😀😀😀", known)

@@ -1,7 +1,9 @@
 """What our catalogue knows: its words, their stems and sound keys.
 
 A person's word that the catalogue does not know is mapped to the closest known
-words (same sound key, or few edits), never to arbitrary dictionary words.
+words (same sound key, or few edits), never to arbitrary dictionary words. Acronyms
+match only as written (« aeeh » has the sound key of « aaaa »), and a token that is not
+a plausible word (keyboard mashing) is mapped to nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .phonetic import edit_distance, max_edits, phonetic_key
-from .text import is_stopword, stem
+from .text import collapse_emphasis, is_plausible_word, is_stopword, stem
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Lexicon:
         self._by_sound: dict[str, set[str]] = defaultdict(set)
         self._by_length: dict[int, set[str]] = defaultdict(set)
         for word in self.words:
-            if len(word) >= 4 and not word.isdigit():
+            if len(word) >= 4 and not word.isdigit() and word not in self.acronyms:
                 self._by_sound[phonetic_key(word)].add(word)
                 self._by_length[len(word)].add(word)
         self._cache: dict[str, tuple[str, ...]] = {}
@@ -56,9 +58,12 @@ class Lexicon:
         if token in self._cache:
             return self._cache[token]
         found: tuple[str, ...] = ()
-        if len(token) >= 4 and not token.isdigit() and not is_stopword(token):
-            sound = sorted(self._by_sound.get(phonetic_key(token), ()))
-            found = tuple(sound[:3]) if sound else self._by_edits(token)
+        word = collapse_emphasis(token)
+        if word != token and word in self.words:
+            found = (word,)
+        elif len(word) >= 4 and is_plausible_word(word) and not is_stopword(word):
+            sound = sorted(self._by_sound.get(phonetic_key(word), ()))
+            found = tuple(sound[:3]) if sound else self._by_edits(word)
         self._cache[token] = found
         return found
 

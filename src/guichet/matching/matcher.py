@@ -14,9 +14,11 @@ from .index import BM25Index, Document
 from .lexicon import Lexicon
 from .question import THEMES, Question, ask_theme, is_unclear
 from .text import (
+    PHONE_NUMBER,
     absence_terms,
     fold,
     french_share,
+    has_real_word,
     is_stopword,
     raw_tokens,
     split_clauses,
@@ -164,6 +166,7 @@ class Matcher:
             terms: Counter = Counter()
             for name, texts in _document_fields(demarche).items():
                 for text in texts:
+                    text = PHONE_NUMBER.sub(" ", text)
                     for _, _, term in absence_terms(raw_tokens(text)):
                         terms[term] += FIELD_WEIGHTS[name]
                     for token, surface in surface_tokens(text):
@@ -207,9 +210,12 @@ class Matcher:
                 urgences=urgencies,
             )
         share = french_share(text, self.lexicon.knows)
-        foreign = self.dense is not None and share < FOREIGN_BELOW
+        # Without a single word (numbers, punctuation, keyboard mashing), the meaning of the
+        # text is noise: the dense side may rerank our lexical findings, never answer alone.
+        wordless = not has_real_word(text, self.lexicon.knows)
+        foreign = self.dense is not None and share < FOREIGN_BELOW and not wordless
         lexical = [] if foreign else self._lexical_ranking(query)
-        dense = self.dense.rank(text) if self.dense else []
+        dense = self.dense.rank(text) if self.dense and not (wordless and not lexical) else []
         trust = min(1.0, max(0.0, (share - FOREIGN_BELOW) / (FRENCH_FROM - FOREIGN_BELOW)))
         ranked = self._fuse(query, lexical, dense, trust, foreign)
         question = None

@@ -106,10 +106,16 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+# A percent escape left in a text (« %00 », « %20 » from an address bar), not a percentage
+# (« 50 % », « 50% »): no word of it is read.
+_PERCENT_CODE = re.compile(r"(?<!\d)(?<!\d )%[0-9a-fA-F]{2}")
+
+
 def surface_tokens(text: str) -> list[tuple[str, str]]:
     """(folded token, word as written) pairs; elisions split (« l'apl » → « l », « apl »),
-    SMS forms expanded (« jsp » → « je », « sais », « pas »)."""
+    SMS forms expanded (« jsp » → « je », « sais », « pas »); percent escapes dropped."""
     pairs: list[tuple[str, str]] = []
+    text = _PERCENT_CODE.sub(" ", text)
     for word in _WORD.findall(_ELISION.sub(r"\1 ", text)):
         surface = word.lower()
         for token in _TOKEN.findall(fold(surface)):
@@ -119,6 +125,51 @@ def surface_tokens(text: str) -> list[tuple[str, str]]:
             elif expansion:
                 pairs.extend((part, surface) for part in expansion.split())
     return pairs
+
+
+_VOWELS = frozenset("aeiouy")
+_EMPHASIS = re.compile(r"(.)\1{2,}")
+
+
+def collapse_emphasis(token: str) -> str:
+    """A letter held down or typed for emphasis, once: « urgenttt » → « urgent », « aaaa » → « a »."""
+    return _EMPHASIS.sub(r"\1", token)
+
+
+def is_plausible_word(token: str) -> bool:
+    """Whether a folded token looks like a word someone meant to write, so that it may be
+    read as a misspelling of a catalogue word: not keyboard mashing (« aaaaaaaa »,
+    « ahahaha », « qsdfghjk »). Once emphasis is collapsed it has at least two letters,
+    mixes vowels and consonants, and from five letters on uses more than two letters."""
+    word = collapse_emphasis(token)
+    if not word.isalpha() or len(word) < 2:
+        return False
+    vowels = sum(1 for c in word if c in _VOWELS)
+    if vowels == 0 or vowels == len(word):
+        return False
+    return len(word) < 5 or len(set(word)) > 2
+
+
+def has_real_word(text: str, is_known) -> bool:
+    """Whether a text has at least one word: a word our catalogue or everyday speech knows,
+    a plausible word (see is_plausible_word) or a word in another script. Numbers, percent
+    escapes, punctuation and keyboard mashing alone are not words."""
+    for word in _WORD.findall(_ELISION.sub(r"\1 ", _PERCENT_CODE.sub(" ", text))):
+        folded = fold(word)
+        if word.isdigit():
+            continue
+        if not _TOKEN.fullmatch(folded):
+            if any(c.isalpha() for c in word):
+                return True
+            continue
+        if is_plausible_word(folded) or folded in SMS_FORMS or is_known(folded):
+            return True
+    return False
+
+
+# Phone numbers in the catalogue's prose (« 0 805 16 00 75 »): their pieces are not words
+# a person would match on (« 00 », « 16 », « 75 »). Short numbers (115, 3919) stay.
+PHONE_NUMBER = re.compile(r"\b0\d?(?:[ .\u00a0]\d{2,3}){3,4}\b")
 
 
 def raw_tokens(text: str) -> list[str]:
