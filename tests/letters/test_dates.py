@@ -148,3 +148,46 @@ def test_without_a_letter_date_the_rule_is_given():
 )
 def test_durations_that_are_not_time_limits(text):
     assert deadlines(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, written",
+    [
+        ("Montant: -500 €", -500.0, "-500 €"),
+        ("Montant : - 500 €", -500.0, "- 500 €"),
+        ("Montant: −500 €", -500.0, "−500 €"),  # the Unicode minus
+        ("Montant : − 500 €", -500.0, "− 500 €"),
+        ("Solde -1 234,56 €", -1234.56, "-1 234,56 €"),
+        ("Montant\u00a0:\u00a0-\u00a0500\u00a0€", -500.0, "-\u00a0500\u00a0€"),
+        # a dash that is not a sign: between words, in a number, as a list bullet
+        ("Loyer - 500 €", 500.0, "500 €"),
+        ("En 2025-500 €", 500.0, "500 €"),
+        ("- 500 € à payer", 500.0, "500 €"),
+    ],
+)
+def test_negative_amounts_keep_their_sign(text, value, written):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.text) == (value, written)
+    assert text[amount.start : amount.end] == written
+
+
+def test_negative_amount_in_the_json_of_guichet_expliquer(tmp_path, capsys):
+    import json
+
+    from guichet.cli import main
+
+    letter = tmp_path / "courrier.txt"
+    letter.write_text(
+        "CAF du Doubs\nBesançon, le 12 mars 2026\nMadame,\n"
+        "Votre solde.\nMontant: -500 €\nMontant : − 75,20 €\nMontant : 30 €\n",
+        encoding="utf-8",
+    )
+    assert main(["expliquer", "--json", str(letter)]) == 0
+    montants = json.loads(capsys.readouterr().out)["montants"]
+    assert montants == [
+        {"valeur": -500.0, "texte": "-500 €"},
+        {"valeur": -75.2, "texte": "− 75,20 €"},
+        {"valeur": 30.0, "texte": "30 €"},
+    ]
+    assert main(["expliquer", str(letter)]) == 0
+    assert "-500 €" in capsys.readouterr().out

@@ -40,6 +40,16 @@ _AMOUNT = re.compile(
     r"(?<![\w,.])(?P<number>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+(?:[,.]\d{1,2})?)"
     r"\s?(?:€|euros?\b|eur\b)",
 )
+# A minus sign before an amount, on its line before the number (a negative amount can be a
+# debt): the Unicode minus « −500 € », « − 500 € » ; a hyphen or dash stuck to the number,
+# not to a word (« Solde -500 € », not « 2025-500 ») ; or spaced after « : », « = », « ( »
+# (« Montant : - 500 € »), not between two words (« Loyer - 500 € ») nor as a list bullet
+# (« - 500 € à payer »).
+_MINUS = "[-\u2013\u2212]"
+_SPACE = "[ \u00a0\u202f]"
+_SIGN_BEFORE = re.compile(
+    rf"(?:\u2212{_SPACE}?|(?<![\w,.\-\u2013\u2212]){_MINUS}|[:=(]{_SPACE}*{_MINUS}{_SPACE})$"
+)
 # What may introduce the date of the letter, on its line.
 _LETTER_DATE_INTRO = re.compile(
     r"\s*(?:(?:fait )?a [a-z' -]{2,40},? le|[a-z' -]{2,40}, le|le|l'an [a-z' -]{2,60} le|date(?: du courrier| d'envoi|"
@@ -99,7 +109,7 @@ def find_dates(text: str, folded: str | None = None) -> list[FoundDate]:
 
 
 def find_amounts(text: str, folded: str | None = None) -> list[FoundAmount]:
-    """« 1 234,56 € », « 150 euros », « 19 000 € », « 45.00 EUR »."""
+    """« 1 234,56 € », « 150 euros », « 19 000 € », « 45.00 EUR », « -500 € » (the sign kept)."""
     folded = fold_in_place(text) if folded is None else folded
     found = []
     for match in _AMOUNT.finditer(folded):
@@ -107,7 +117,12 @@ def find_amounts(text: str, folded: str | None = None) -> list[FoundAmount]:
         whole, _, cents = re.fullmatch(r"(.*?)(?:([.,])(\d{1,2}))?", number).group(1, 2, 3)
         cents = cents or "0"
         value = float(re.sub(r"\D", "", whole) + "." + cents)
-        found.append(FoundAmount(value, text[match.start() : match.end()], *match.span()))
+        start = match.start()
+        line_start = folded.rfind("\n", 0, start) + 1
+        sign = _SIGN_BEFORE.search(folded, line_start, start)
+        if sign and value:
+            value, start = -value, re.search(_MINUS, sign.group()).start() + sign.start()
+        found.append(FoundAmount(value, text[start : match.end()], start, match.end()))
     return found
 
 
