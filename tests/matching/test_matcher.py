@@ -160,3 +160,21 @@ def test_text_without_a_word_gets_no_dense_only_answer(matcher, monkeypatch):
     assert matcher.match("zzzzzz xxxxxx").demarches == []
     assert matcher.match("1234 5678").demarches == []
     assert matcher.match("مساعدة").demarches  # a word in another script still counts
+
+
+def test_e_written_for_er_is_read_as_the_infinitive(matcher):
+    """« payé » for « payer » (the stemmer gives « pay » and « pai »): the person's need is
+    the rent, not sick-leave pay that « pas payé » describes."""
+    result = matcher.match("jarive plu a payé mon loyé")
+    ids = [m.id for m in result.demarches[:3]]
+    assert ids[0] == "aide-logement"
+    assert "prevention-expulsion" in ids
+    assert "ij-maladie" not in ids
+    assert "jarive" not in result.demarches[0].pourquoi
+    assert ("loyé", "loyer") in result.corrections
+    assert all("payer" not in understood for _, understood in result.corrections)
+
+
+def test_why_does_not_say_a_word_twice(matcher):
+    for match in matcher.match("jarive plu a payé mon loyé").demarches:
+        assert "« payé »" not in match.pourquoi or "« plu … payé »" not in match.pourquoi

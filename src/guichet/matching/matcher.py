@@ -326,12 +326,31 @@ class Matcher:
                 shown = self.lexicon.shown(candidates[0]) if candidates else ""
                 for understood in candidates:
                     self._add_corrected(query, stem(understood), surface, shown, CORRECTED_WEIGHT)
+            for infinitive in self._infinitives(token):
+                if stem(token) in query.corrections:  # « loyé »: the correction is said once
+                    shown = self.lexicon.shown(infinitive)
+                    self._add_corrected(query, stem(infinitive), surface, shown, 1.0)
+                else:
+                    self._add_written(query, stem(infinitive), surface)
         tokens = [token for token, _ in pairs]
         for negator, thing, term in absence_terms(tokens):
-            query.add(term, 1.0)
-            query.written.setdefault(term, f"{pairs[negator][1]} … {pairs[thing][1]}")
+            for variant in (term, *("!" + stem(w) for w in self._infinitives(tokens[thing]))):
+                query.add(variant, 1.0)
+                query.written.setdefault(variant, f"{pairs[negator][1]} … {pairs[thing][1]}")
         self._expand_synonyms(tokens, query)
         return query
+
+    def _infinitives(self, token: str) -> list[str]:
+        """« payé » is said like « payer », and people write one for the other (« j'arrive
+        plus à payé », « loyé »): the « -er » form too, when our catalogue knows it and the
+        stemmer gives it another stem (payer → « pai », payé → « pay »)."""
+        for ending in ("ees", "ee", "es", "e"):
+            if token.endswith(ending) and len(token) > len(ending) + 2:
+                infinitive = token[: -len(ending)] + "er"
+                if infinitive in self.lexicon.words and stem(infinitive) != stem(token):
+                    return [infinitive]
+                return []
+        return []
 
     @staticmethod
     def _add_written(query: _Query, term: str, surface: str) -> None:
@@ -382,6 +401,8 @@ class Matcher:
                 if not any(expression in already for already in said):
                     said.append(f"« {expression} »")
         said = list(dict.fromkeys(said))
+        # « payé » is not said again next to « plu … payé »
+        said = [s for s in said if not any(s != o and s[2:-2] in o[2:-2].split() for o in said)]
         if said:
             sentences.insert(0, f"Vous avez parlé de {_join(said)}.")
         return " ".join(dict.fromkeys(sentences)) or "Cette démarche est proche de vos mots."
