@@ -165,7 +165,7 @@ class TestOwnershipCases:
         factories.sign_in(client, people["partner"])
         listing = client.get("/accueil/orientations/").content.decode()
         assert "Diallo" not in listing and f"/orientations/{referral.pk}/" not in listing
-        assert ">0 orientation" in client.get("/accueil/").content.decode()
+        assert ">Aucune orientation" in client.get("/accueil/").content.decode()
         assert client.get(f"/accueil/orientations/{referral.pk}/").status_code == 403
         answer = {"decision": "acceptee", "version": "1"}
         assert client.post(f"/accueil/orientations/{referral.pk}/", answer).status_code == 403
