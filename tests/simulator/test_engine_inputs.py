@@ -151,3 +151,44 @@ def test_the_wage_grid_read_from_disk_is_the_engine_s(tmp_path, monkeypatch):
     for month in months:
         for a, b in zip(computed[month], read[month], strict=True):
             np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("declared", ["retraite_nette", "chomage_net"])
+def test_the_csg_rate_of_year_n_reads_the_whole_income_of_n_2(declared):
+    """A pension or an unemployment benefit of 4 000 € net a month: its revenu fiscal de
+    référence of N-2 is far over the thresholds, so the CSG, the CRDS (and the CASA on a
+    pension) are due at the normal rate (art. L136-8 CSS: 8.3 % on pensions, 5.9 % of it
+    deductible, 0.5 % CRDS, 0.3 % CASA; 6.2 % on unemployment benefit, 3.8 % deductible,
+    on 98.25 % of it).
+
+    The gross and the taxable amounts of year N must follow.  Found by a measure: before
+    the rfr of N-2 was computed on its own, the taxable amounts of year N were computed
+    with an rfr that left out these incomes (gross = net, as if exempt)."""
+    tbs = tax_benefit_system()
+    age = 70 if declared == "retraite_nette" else 45
+    batch = Batch.of(
+        [
+            parse_situation(
+                {
+                    "mois": "2026-05",
+                    "logement": {"statut": "proprietaire"},
+                    "personnes": [
+                        person("demandeur", age, revenus_mensuels={declared: 4000}),
+                    ],
+                }
+            )
+        ]
+    )
+    incomes = income_inputs(tbs, batch, lambda sub, given: build_simulation(tbs, sub, given))
+    net, gross, taxable = next(triple for triple in REPLACEMENT if triple[0] == declared)
+    may = batch.months.index("2026-05")
+    if declared == "retraite_nette":
+        base, due, deductible = 1.0, 0.083 + 0.005 + 0.003, 0.059
+    else:  # assiette abattue de 1,75 % pour frais professionnels (art. L136-1-2 CSS)
+        base, due, deductible = 0.9825, 0.062 + 0.005, 0.038
+    expected_gross = 4000 / (1 - base * due)
+    assert incomes[net][0, may] == pytest.approx(4000, abs=0.02)
+    assert incomes[gross][0, may] == pytest.approx(expected_gross, abs=0.05)
+    assert incomes[taxable][0, may] == pytest.approx(
+        expected_gross * (1 - base * deductible), abs=0.05
+    )

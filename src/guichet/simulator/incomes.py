@@ -38,6 +38,7 @@ REPLACEMENT = (
     ("chomage_net", "chomage_brut", "chomage_imposable"),
     ("retraite_nette", "retraite_brute", "retraite_imposable"),
 )
+N_2_TAX_BASE = ("rfr", "nbptr")  # ce que lit le taux de CSG (art. L136-8 CSS)
 WAGE_INPUTS = ("salaire_de_base", "salaire_net", "salaire_imposable")
 INCOME_INPUTS = WAGE_INPUTS + tuple(name for triple in REPLACEMENT for name in triple)
 
@@ -288,6 +289,13 @@ class ReplacementSolver:
         for name, values in self.gross.items():
             incomes[name] = self._later_months(values)[mask]
         simulation = self.build(sub, incomes)
+        # The CSG rate reads the revenu fiscal de référence and the parts of year N-2:
+        # computed first, on their own.  Reached from a net of year N instead, the engine
+        # met its own CSG variable twice in the stack (N and N-2), cut the chain there and
+        # threw the rfr away: it was computed again for each month, and the taxable amounts
+        # of year N were computed with an rfr that left out the replacement incomes of N-2.
+        for variable in N_2_TAX_BASE:
+            simulation.calculate(variable, str(int(self.batch.mois[:4]) - 2))
         months = self.batch.months[: self.checked]
         wrong = np.zeros(mask.sum(), dtype=bool)
         for net, gross, taxable in REPLACEMENT:
