@@ -233,6 +233,27 @@ def test_households_without_a_disability_join_other_groups():
     assert sorted(p for chunk in chunks for p in chunk) == list(range(len(situations)))
 
 
+def test_a_varied_request_is_one_simulation():
+    """A young person with a disability, an older person, a young family: one group (the
+    household with a disability computes the ASPA whatever its age, so the older person
+    can join it)."""
+    people = [
+        [{"role": "demandeur", "age": 35, "taux_incapacite": 80}],
+        [{"role": "demandeur", "age": 72, "revenus_mensuels": {"retraite_nette": 700}}],
+        [
+            {"role": "demandeur", "age": 30, "revenus_mensuels": {"salaire_net": 1200}},
+            {"role": "enfant", "age": 4},
+        ],
+    ]
+    situations = [
+        parse_situation(
+            {"mois": "2026-05", "logement": {"statut": "locataire", "loyer": 450}, "personnes": p}
+        )
+        for p in people
+    ]
+    assert len(plan_chunks(situations, explain=True)) == 1
+
+
 def test_random_mixes_give_the_same_results_as_one_by_one():
     """Whatever the other households of a request, a household's answer is the same.
 

@@ -53,6 +53,17 @@ def _no_disability(persons: list[Person]) -> bool:
     return all(p.taux_incapacite < 50 for p in persons)
 
 
+def _too_young_for_the_aspa(persons: list[Person]) -> bool:
+    """No one close to the ASPA's age, and no one with a disability.
+
+    A household with a disability computes the ASPA whatever its age: the AAH, the
+    ASI and the ASPA read each other, and its group then gives only the ASS as zero,
+    so that every household of a request, old or young, can join it (one simulation
+    for a varied request instead of two; ``bench/simulator_bench.py``).
+    """
+    return all(p.age < ASPA_AGE_MARGIN and p.taux_incapacite < 50 for p in persons)
+
+
 SHORTCUTS = (
     Shortcut("aah", ("aah", "caah"), _no_disability, cycle=True),
     Shortcut("asi", ("asi",), _no_disability, cycle=True),
@@ -61,9 +72,7 @@ SHORTCUTS = (
         ("aeeh",),
         lambda persons: all(p.taux_incapacite < 50 for p in persons if p.role == "enfant"),
     ),
-    Shortcut(
-        "aspa", ("aspa",), lambda persons: all(p.age < ASPA_AGE_MARGIN for p in persons), cycle=True
-    ),
+    Shortcut("aspa", ("aspa",), _too_young_for_the_aspa, cycle=True),
     Shortcut(
         "ass",
         ("ass",),
