@@ -10,7 +10,10 @@ Run: .venv/bin/python bench/simulator_bench.py [--runs 15] [--batch 2000] [--cli
 * each speed lever switched off and on, in the same process (CPU p50);
 * households per second for a batch of varied households, in one call;
 * the micro-batcher: 16 and 48 concurrent clients per process, in 1 and 2 worker processes (forked
-  after the warm-up, like gunicorn's preload);
+  after the warm-up, like gunicorn's preload): each client waits for its answer before the next
+  request, so throughput is capped by clients / waiting time;
+* an offered load (open loop): households arriving at 50 and 100 per second, whatever the answers
+  already given, over 2 processes: the rate answered and the waiting time, first and last seconds;
 * ``guichet simuler`` on a file of varied households, with 1 and 2 processes;
 * memory of a worker after the warm-up, and at its peak.
 
@@ -277,6 +280,63 @@ def _micro_batcher(args, households) -> None:
             )
 
 
+def _open_loop(rate: float, households: list, first: float) -> list[tuple[float, float]]:
+    """Submit each household at its arrival time (``first`` + i / ``rate``), whatever the
+    answers already given; return (arrival, latency) of each."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from guichet.simulator.batcher import MicroBatcher
+
+    micro = MicroBatcher()
+    answers: list[tuple[float, float]] = []
+
+    def request(situation, arrival):
+        micro.submit(situation, True)
+        answers.append((arrival, time.perf_counter() - arrival))
+
+    with ThreadPoolExecutor(max_workers=512) as pool:
+        for i, situation in enumerate(households):
+            arrival = first + i / rate
+            time.sleep(max(0.0, arrival - time.perf_counter()))
+            pool.submit(request, situation, arrival)
+    return answers
+
+
+def offered_load(args) -> None:
+    """Open loop: people arrive at a fixed rate, whether the earlier ones have their answer or
+    not (as at a busy site), shared by 2 worker processes forked after the warm-up.  The
+    workers keep up when the answers come out at the rate they arrive and the waiting time
+    stays flat from the first seconds to the last."""
+    from guichet.simulator import parse_situation
+
+    for rate in args.rates:
+        count = int(rate * args.load_seconds)
+        varied = [parse_situation(d) for d in varied_households(count)]
+        per_process = [varied[i::2] for i in range(2)]
+        start = time.perf_counter() + 0.5
+        work = [functools.partial(_open_loop, rate / 2, part, start) for part in per_process]
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            results = pool.map(_call, work)
+        wall = time.perf_counter() - start
+        answers = sorted(pair for part in results for pair in part)
+        latencies = [latency for _, latency in answers]
+        tenth = max(1, len(answers) // 10)
+        first_tenth = statistics.median(latencies[:tenth])
+        last_tenth = statistics.median(latencies[-tenth:])
+        print(
+            f"offered load, varied mix, 2 processes: {rate:.0f} households/s for "
+            f"{args.load_seconds:.0f} s -> {len(answers)} of {count} answered, the last one "
+            f"{wall - (count - 1) / rate:.1f} s after the last arrival; "
+            f"waiting p50 {statistics.median(latencies):.2f} s, "
+            f"p95 {statistics.quantiles(latencies, n=20)[-1]:.2f} s, max {max(latencies):.2f} s; "
+            f"p50 of the first tenth {first_tenth:.2f} s, of the last tenth {last_tenth:.2f} s"
+        )
+
+
+def _call(function):
+    return function()
+
+
 def cli(args) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "foyers.jsonl"
@@ -319,6 +379,13 @@ def main() -> None:
         default=[16, 48],
         help="concurrent clients per process, comma-separated",
     )
+    parser.add_argument(
+        "--rates",
+        type=lambda text: [float(n) for n in text.split(",")],
+        default=[50.0, 100.0],
+        help="offered loads (households per second, open loop), comma-separated",
+    )
+    parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--cli", type=int, default=10000)
     args = parser.parse_args()
 
@@ -335,6 +402,7 @@ def main() -> None:
     levers(args, situation)
     batch(args)
     micro_batcher(args)
+    offered_load(args)
     print(
         f"peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
