@@ -49,3 +49,23 @@ def test_a_folder_that_cannot_be_written_only_costs_the_computation(tmp_path):
     calls: list = []
     arrays = cached_arrays("essai", ["a"], build_counting(calls), directory=blocked / "cache")
     assert arrays["values"].tolist() == [0.0, 1.0, 2.0] and len(calls) == 1
+
+
+def test_plain_data_is_kept_and_a_damaged_file_recomputed(tmp_path):
+    import datetime
+
+    from guichet.disk_cache import cached_data
+
+    calls: list = []
+
+    def build():
+        calls.append(1)
+        return {"valeurs": {datetime.date(2025, 4, 1): {"value": 10339}}}
+
+    first = cached_data("essai", ["a"], build, directory=tmp_path)
+    again = cached_data("essai", ["a"], build, directory=tmp_path)
+    assert again == first and again is not first and len(calls) == 1
+    (stored,) = tmp_path.iterdir()
+    stored.write_bytes(b"pas un pickle")
+    assert cached_data("essai", ["a"], build, directory=tmp_path) == first
+    assert len(calls) == 2

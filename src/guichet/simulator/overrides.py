@@ -80,9 +80,11 @@ def build_tax_benefit_system(neutralised: bool = True):
     from openfisca_france import CountryTaxBenefitSystem
 
     from guichet.simulator.fast import neutralise, remember_period_arithmetic
+    from guichet.simulator.parameter_files import parsed_parameter_files
 
     remember_period_arithmetic()
-    tbs = CountryTaxBenefitSystem()
+    with parsed_parameter_files():
+        tbs = CountryTaxBenefitSystem()
     apply_overrides(tbs, load_overrides())
     if neutralised:
         neutralise(tbs)
