@@ -141,6 +141,32 @@ def test_neutralising_changes_nothing():
         np.testing.assert_allclose(neutralised[key], values, atol=1e-6, err_msg=key)
 
 
+def test_parameters_looked_up_once_per_value_change_nothing(monkeypatch):
+    """``fast.look_up_parameters_once_per_value``: the same values, of the same types, as the
+    engine's row-by-row lookups (zones, housing statuses, family sizes vary in the sample)."""
+    from openfisca_core.parameters import VectorialParameterNodeAtInstant
+
+    from guichet.simulator.fast import ENGINE_LOOKUP
+
+    tbs = tax_benefit_system()
+    communes = ["75056", "69123", "25056", "25462", "13055"]  # zones 1 à 3 des aides au logement
+    batch = Batch.of(
+        [
+            parse_situation({"mois": "2026-05", "commune": communes[i % 5], **data})
+            for i, data in enumerate(varied(40) + OPTIONS)
+        ]
+    )
+    once = _raw(tbs, batch, zero=False)
+    monkeypatch.setattr(
+        VectorialParameterNodeAtInstant, "build_from_node_name", staticmethod(ENGINE_LOOKUP)
+    )
+    row_by_row = _raw(tbs, batch, zero=False)
+    assert once.keys() == row_by_row.keys()
+    for key, values in row_by_row.items():
+        assert once[key].dtype == values.dtype, key
+        np.testing.assert_array_equal(once[key], values, err_msg=key)
+
+
 def test_zero_benefits_change_no_amount():
     """Within a group of households with the same zero benefits, as computed by ``simulate``."""
     groups = defaultdict(list)

@@ -23,11 +23,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import numpy as np
+from openfisca_core.parameters import ParameterNodeAtInstant, VectorialParameterNodeAtInstant
 from openfisca_core.periods import YEAR, Instant, Period
 from openfisca_core.simulations import Simulation
 
 NEUTRALISED_FILE = Path(__file__).with_name("data") / "neutralised.txt"
 _patched = False
+_lookups_patched = False
+ENGINE_LOOKUP = VectorialParameterNodeAtInstant.build_from_node_name  # celle du moteur
 
 
 class FastSimulation(Simulation):
@@ -104,6 +108,61 @@ def remember_period_arithmetic() -> None:
     stop = Period.stop.fget
     Period.stop = property(functools.lru_cache(maxsize=65536)(stop))
     _patched = True
+
+
+def look_up_parameters_once_per_value() -> None:
+    """Parameters indexed by a variable (a zone, a status…) looked up once per distinct value.
+
+    The engine looks them up row by row (``VectorialParameterNodeAtInstant``: one
+    Python lookup per household and per level of the parameter tree), a tenth of a
+    1 000-household simulation; most rows share a few values.  Keys of text, integers
+    or dates are reduced to their distinct values and the rows take theirs back
+    (same values, same types: tested in ``test_engine_speed.py``); other keys take the
+    engine's path.  Once per process.
+    """
+    global _lookups_patched
+    if _lookups_patched:
+        return
+
+    def build_from_node_name(node, key):
+        keys = VectorialParameterNodeAtInstant._get_appropriate_keys(key)
+        if not isinstance(keys, np.ndarray) or keys.dtype.kind not in "UiM" or not len(keys):
+            return ENGINE_LOOKUP(node, key)
+        VectorialParameterNodeAtInstant.check_node_vectorisable(node)
+        distinct, rows = np.unique(keys, return_inverse=True)
+        subnode_key = VectorialParameterNodeAtInstant._get_appropriate_subnode_function(distinct[0])
+        nodes = [node[subnode_key(node, k)] for k in distinct]
+        return _DistinctValuesNode.of(nodes, rows.reshape(-1), node._name, node._instant_str)
+
+    VectorialParameterNodeAtInstant.build_from_node_name = staticmethod(build_from_node_name)
+    _lookups_patched = True
+
+
+class _DistinctValuesNode(VectorialParameterNodeAtInstant):
+    """A vectorial parameter node kept as its distinct nodes and, for each row, its own."""
+
+    def __init__(self, distinct, rows, name, instant_str) -> None:
+        self.distinct = distinct
+        self.rows = rows
+        self._name = name
+        self._instant_str = instant_str
+
+    @classmethod
+    def of(cls, nodes, rows, name, instant_str):
+        if isinstance(nodes[0], ParameterNodeAtInstant):
+            return cls(nodes, rows, name, instant_str)
+        return np.array(nodes)[rows]
+
+    @property
+    def vector(self):  # la forme du moteur : un nœud par ligne
+        return [self.distinct[i] for i in self.rows]
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return self.of(
+                [node[key] for node in self.distinct], self.rows, self._name, self._instant_str
+            )
+        return VectorialParameterNodeAtInstant.__getitem__(self, key)
 
 
 def neutralised_variables(path: Path = NEUTRALISED_FILE) -> list[str]:

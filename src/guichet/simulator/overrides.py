@@ -79,10 +79,15 @@ def build_tax_benefit_system(neutralised: bool = True):
     """
     from openfisca_france import CountryTaxBenefitSystem
 
-    from guichet.simulator.fast import neutralise, remember_period_arithmetic
+    from guichet.simulator.fast import (
+        look_up_parameters_once_per_value,
+        neutralise,
+        remember_period_arithmetic,
+    )
     from guichet.simulator.parameter_files import parsed_parameter_files
 
     remember_period_arithmetic()
+    look_up_parameters_once_per_value()
     with parsed_parameter_files():
         tbs = CountryTaxBenefitSystem()
     apply_overrides(tbs, load_overrides())
