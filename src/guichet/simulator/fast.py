@@ -60,8 +60,9 @@ class FastSimulation(Simulation):
         of a month of 2024 ran its formula for 2022, met the one of 2024 higher in the
         stack, and the engine's spiral guard threw away the whole chain (the rfr of 2024
         was computed again for each month).  Every income is zero there: the value is
-        the same (tested in ``test_engine_window.py``), three times fewer formula runs
-        when solving pensions and unemployment benefit.
+        the same (tested in ``test_engine_window.py``); with the rfr of N-2 computed first
+        (``incomes.ReplacementSolver``), three times fewer formula runs when solving
+        pensions and unemployment benefit.
         """
         start = self.start_computation_period
         if start is not None and period.unit == YEAR and period.start < start.start:

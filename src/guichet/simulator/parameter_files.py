@@ -27,12 +27,17 @@ def parameters_folder() -> Path:
 
 
 def _read_all(folder: Path, read) -> dict[str, object]:
+    """Every YAML file of the folder, parsed by the engine's reader; a file it cannot read is
+    left out (the engine then reads it itself, and says what is wrong)."""
     contents = {}
     for root, _dirs, files in os.walk(folder):
         for name in files:
             if name.endswith((".yaml", ".yml")):
                 path = os.path.join(root, name)
-                contents[path] = read(path)
+                try:
+                    contents[path] = read(path)
+                except Exception:  # noqa: BLE001 — l'erreur du moteur sera la bonne
+                    continue
     return contents
 
 
