@@ -75,6 +75,15 @@ def home_place() -> Structure | None:
     return Structure.objects.filter(pk=territory().home).first()
 
 
+def territory_places() -> list[Structure]:
+    """Every place of the territory: read once by a page that ranks places for many démarches."""
+    return list(Structure.objects.filter(territoire=settings.GUICHET_TERRITORY))
+
+
+def home_among(places: list[Structure]) -> Structure | None:
+    return next((p for p in places if p.pk == territory().home), None)
+
+
 def _distance(place: Structure, home: Structure | None) -> float:
     if home is None or None in (place.latitude, place.longitude, home.latitude, home.longitude):
         return math.inf
@@ -85,15 +94,17 @@ def _missing_facts(place: Structure) -> int:
     return sum(not value for value in (place.adresse, place.telephone, place.horaires))
 
 
-def places_for_networks(networks: list[str]) -> list[Structure]:
+def places_for_networks(
+    networks: list[str], places: list[Structure] | None = None
+) -> list[Structure]:
     """Local places for a démarche's `aide_locale` networks, best first.
 
     France services first, then by the order of the networks (the catalogue lists the most
     useful first), confirmed facts before « à vérifier », complete before incomplete, near
-    before far.
+    before far.  ``places``: the territory's places already read (``territory_places``).
     """
-    places = list(Structure.objects.filter(territoire=settings.GUICHET_TERRITORY))
-    home = next((p for p in places if p.pk == territory().home), None)
+    places = territory_places() if places is None else places
+    home = home_among(places)
     order = {network: index for index, network in enumerate(networks)}
 
     def rank(place: Structure):

@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guichet.catalogue import load_catalogue
-from guichet_web.annuaire.places import PlaceCard, card, home_place, places_for_networks
+from guichet_web.annuaire.places import (
+    PlaceCard,
+    card,
+    home_among,
+    places_for_networks,
+    territory_places,
+)
 
 from . import questionnaire, session_answers
 from .questionnaire_situation import as_expert_form
@@ -131,10 +137,12 @@ class Recap:
 def _places(demarches) -> list[PlaceCard]:
     """The places of the démarches (France services first), at most MAX_PLACES."""
     seen, places = set(), []
-    home = home_place()
+    territory = territory_places()
+    home = home_among(territory)
     candidates = [home] if home and demarches else []
     for demarche in demarches:
-        candidates.extend(places_for_networks(demarche.aide_locale)[:PLACES_PER_DEMARCHE])
+        ranked = places_for_networks(demarche.aide_locale, territory)
+        candidates.extend(ranked[:PLACES_PER_DEMARCHE])
     for place in candidates:
         if place.pk not in seen:
             seen.add(place.pk)

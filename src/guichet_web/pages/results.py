@@ -18,7 +18,13 @@ from importlib import metadata
 from urllib.parse import urlsplit
 
 from guichet.catalogue import load_catalogue
-from guichet_web.annuaire.places import PlaceCard, card, home_place, places_for_networks
+from guichet_web.annuaire.places import (
+    PlaceCard,
+    card,
+    home_among,
+    places_for_networks,
+    territory_places,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +112,13 @@ def references(value) -> list[Reference]:
     return found
 
 
-def _item(aide, home_pk) -> BenefitItem:
+def _item(aide, home_pk, places) -> BenefitItem:
     status = status_of(aide)
     demarche = load_catalogue().get(getattr(aide, "demarche", "") or aide.id)
     candidates = []
     if demarche and status != NOT_ELIGIBLE:
-        found = [p for p in places_for_networks(demarche.aide_locale) if p.pk != home_pk]
+        ranked = places_for_networks(demarche.aide_locale, places)
+        found = [p for p in ranked if p.pk != home_pk]
         candidates = found[:PLACES_PER_BENEFIT]
     return BenefitItem(
         aide=aide,
@@ -138,8 +145,9 @@ class Results:
 
 
 def arrange(aides) -> Results:
-    home = home_place()
-    items = [_item(aide, home.pk if home else None) for aide in aides]
+    places = territory_places()  # une lecture pour toute la page, pas une par aide
+    home = home_among(places)
+    items = [_item(aide, home.pk if home else None, places) for aide in aides]
     arranged = Results(
         probable=[i for i in items if i.status == PROBABLE],
         to_check=[i for i in items if i.status == TO_CHECK],
