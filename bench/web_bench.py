@@ -14,7 +14,17 @@ up once, then the workers fork; ``--threads 8``), and measures:
   the naive baseline measured in the same run: one thread per worker, so that each
   request is computed alone, as with gunicorn's default sync workers.
 
-The machine may be shared: the load average is printed at the end.
+The machine may be shared: the load average is printed at the end.  The people are
+threads of this process, on the same cores as the server.
+
+Where the time goes (2026-12-04, CPU of each worker thread read in ``/proc/<pid>/task``):
+a household costs about 150 ms of CPU, two thirds in the engine thread (batches stay at
+most as big as a worker's threads) and a third in the request threads (forms, templates,
+session); both cores are full, hence 11 to 13 households/s where the simulator alone
+sustains 100/s with bigger batches (``simulator_bench.py``, offered load).  24 threads per
+worker were slower (7/s): more threads only compete with the engine thread for the GIL.
+Next: an engine process per worker, so that threads can rise and batches grow; lighter
+pages.
 """
 
 from __future__ import annotations
