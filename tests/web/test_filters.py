@@ -33,6 +33,9 @@ def test_amounts():
     assert euros(1234.6) == "1\u202f235\u00a0€"
     assert euros_exact(651.69) == "651,69\u00a0€"
     assert euros_exact(100) == "100\u00a0€"
+    assert euros_exact(-0.5) == "-0,50\u00a0€"  # entre -1 € et 0 : le signe restait perdu
+    assert euros_exact(-1234.5) == "-1\u202f234,50\u00a0€"
+    assert euros_exact(-0.001) == "0\u00a0€"
     assert periodicity("mensuelle") == "par mois"
     assert periodicity("annuelle") == "par an"
 

@@ -73,10 +73,12 @@ def euros_exact(value) -> str:
     if value in (None, ""):
         return ""
     amount = round(float(value), 2)
+    sign = "-" if amount < 0 else ""  # -0,50 € : le signe n'est pas celui de la partie entière
+    amount = abs(amount)
     if amount == int(amount):
-        return f"{_thousands(int(amount))}{NBSP}€"
+        return f"{sign}{_thousands(int(amount))}{NBSP}€"
     whole, cents = f"{amount:.2f}".split(".")
-    return f"{_thousands(int(whole))},{cents}{NBSP}€"
+    return f"{sign}{_thousands(int(whole))},{cents}{NBSP}€"
 
 
 @register.filter
