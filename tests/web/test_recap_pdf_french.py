@@ -59,11 +59,3 @@ def test_the_page_says_the_pdf_is_in_french(client, territory, fake_matcher, fak
     assert "The PDF is in French" in client.get("/recapitulatif").content.decode()
     client.cookies["django_language"] = "fr"
     assert "Le PDF est en français" not in client.get("/recapitulatif").content.decode()
-
-
-def test_results_in_another_language_say_the_explanations_are_in_french(
-    client, territory, fake_matcher, fake_simulator
-):
-    visit(client, "tr")
-    page = client.get("/mes-droits/resultats").content.decode()
-    assert "Tutarların açıklamaları" in page

@@ -115,6 +115,17 @@ def test_results_show_amount_status_why_and_next_step(client, territory, explain
     assert 'href="/mes-droits/verifier"' in body and "Quelqu'un peut vous aider" in body
 
 
+def test_results_in_another_language_say_the_explanations_are_in_french(
+    client, territory, explaining
+):
+    """The explanations come from the engine in French: a reader of another language is told."""
+    client.cookies["django_language"] = "tr"
+    answered(client)
+    assert "Tutarların açıklamaları" in client.get("/mes-droits/resultats").content.decode()
+    client.cookies["django_language"] = "fr"
+    assert "Tutarların" not in client.get("/mes-droits/resultats").content.decode()
+
+
 def test_results_are_remembered_for_the_recap(client, territory, explaining):
     answered(client)
     client.get("/mes-droits/resultats")
