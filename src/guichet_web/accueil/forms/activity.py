@@ -21,6 +21,7 @@ from ..choices import (
 )
 from ..services.base import ServiceError
 from ..services.visits import check_when
+from .base import DeskForm
 from .files import ConsentMixin, VersionField
 
 DURATIONS = [
@@ -38,7 +39,7 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%Hh%M", "%H h %M", "%Hh"]
 
 
-class VisitForm(forms.Form):
+class VisitForm(DeskForm):
     """Three clicks: the channel, a reason, « Enregistrer » (the rest has a default).
 
     The day and the hour are left empty for a visit happening now; a phone call noted
@@ -160,7 +161,7 @@ class FileVisitForm(VisitForm):
         }
 
 
-class FollowForm(forms.Form):
+class FollowForm(DeskForm):
     demarche_id = forms.ChoiceField(
         label="Démarche à suivre",
         error_messages={"required": "Choisissez une démarche."},
@@ -171,7 +172,7 @@ class FollowForm(forms.Form):
         self.fields["demarche_id"].choices = [("", "Choisir…"), *demarche_choices()]
 
 
-class StatusForm(forms.Form):
+class StatusForm(DeskForm):
     status = forms.ChoiceField(label="Où en est la démarche", choices=DemarcheStatus.choices)
     on = forms.DateField(
         label="Depuis le",
@@ -208,7 +209,7 @@ class ReferralForm(ConsentMixin):
         self.fields["demarche_id"].choices = [("", "Aucune en particulier"), *demarche_choices()]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(DeskForm):
     decision = forms.ChoiceField(
         label="Votre réponse",
         choices=[
@@ -229,7 +230,7 @@ class AnswerForm(forms.Form):
     version = VersionField()
 
 
-class AppointmentForm(forms.Form):
+class AppointmentForm(DeskForm):
     structure = forms.ModelChoiceField(
         label="Lieu", queryset=Structure.objects.all(), empty_label=None
     )
@@ -281,7 +282,7 @@ class AppointmentForm(forms.Form):
         return timezone.make_aware(naive)
 
 
-class AppointmentStatusForm(forms.Form):
+class AppointmentStatusForm(DeskForm):
     status = forms.ChoiceField(
         label="Le rendez-vous",
         choices=[(c.value, c.label) for c in AppointmentStatus if c != AppointmentStatus.PLANNED],

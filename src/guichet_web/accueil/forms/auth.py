@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
+from .base import DeskForm
 
-class LoginForm(forms.Form):
+
+class LoginForm(DeskForm):
     username = forms.CharField(
         label="Identifiant",
         max_length=150,
@@ -20,7 +22,7 @@ class LoginForm(forms.Form):
     )
 
 
-class TokenForm(forms.Form):
+class TokenForm(DeskForm):
     token = forms.RegexField(
         label="Code à 6 chiffres",
         help_text="Le code affiché en ce moment par l'application de votre téléphone.",

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from .. import consent as consent_texts
 from ..choices import ConsentPurpose
+from .base import DeskForm
 
 
 class VersionField(forms.IntegerField):
@@ -16,7 +17,7 @@ class VersionField(forms.IntegerField):
         super().__init__(widget=forms.HiddenInput, min_value=1, **kwargs)
 
 
-class IdentityForm(forms.Form):
+class IdentityForm(DeskForm):
     first_name = forms.CharField(
         label="Prénom", max_length=100, error_messages={"required": "Écrivez le prénom."}
     )
@@ -45,7 +46,7 @@ class IdentityForm(forms.Form):
         return year
 
 
-class ConsentMixin(forms.Form):
+class ConsentMixin(DeskForm):
     """The consent text is shown (or read); its fingerprint comes back with the form."""
 
     purpose = ConsentPurpose.FILE
@@ -73,7 +74,7 @@ class EditIdentityForm(IdentityForm):
     version = VersionField()
 
 
-class NoteForm(forms.Form):
+class NoteForm(DeskForm):
     text = forms.CharField(
         label="Nouvelle note",
         help_text="Seulement ce qui sert à aider la personne. Elle peut tout lire.",
@@ -83,11 +84,11 @@ class NoteForm(forms.Form):
     )
 
 
-class SearchForm(forms.Form):
+class SearchForm(DeskForm):
     q = forms.CharField(label="Nom, prénom ou numéro de dossier", max_length=100, required=False)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(DeskForm):
     label = forms.CharField(
         label="Ajouter une pièce à la liste",
         max_length=300,
@@ -95,7 +96,7 @@ class DocumentForm(forms.Form):
     )
 
 
-class ResumeCodeForm(forms.Form):
+class ResumeCodeForm(DeskForm):
     """The code a person made on « Mes droits », read to the mediator (often by phone)."""
 
     code = forms.CharField(
