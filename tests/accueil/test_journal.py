@@ -154,6 +154,7 @@ class TestDatabaseTriggers:
 
 def test_every_vendor_drops_what_it_creates():
     assert set(journal_sql.CREATE) == set(journal_sql.DROP) == {"sqlite", "postgresql"}
-    postgres = " ".join(journal_sql.POSTGRESQL_CREATE)
+    postgres = " ".join(journal_sql.CREATE["postgresql"])
     assert "BEFORE UPDATE OR DELETE" in postgres and "RAISE EXCEPTION" in postgres
+    assert "BEFORE TRUNCATE" in postgres
     # The PostgreSQL statements themselves run on a real server in test_journal_postgresql.

@@ -121,16 +121,18 @@ def _statements(statements: list[str]) -> str:
 
 @pytest.fixture
 def journal(postgres):
-    """The journal's table with the triggers of migrations 0002 then 0003 (as `migrate`)."""
+    """The journal's table with the triggers of migrations 0002, 0003, 0004 (as `migrate`)."""
     postgres.ok(
         f"DROP TABLE IF EXISTS {journal_sql.TABLE};",
         "DROP FUNCTION IF EXISTS accueil_journal_append_only();",
+        "DROP FUNCTION IF EXISTS accueil_journal_no_truncate();",
         f"""CREATE TABLE {journal_sql.TABLE} (
             id bigserial PRIMARY KEY,
             at timestamp with time zone NOT NULL DEFAULT now(),
             action varchar(60) NOT NULL);""",
         _statements(journal_sql.V1_POSTGRESQL_CREATE),
         _statements(journal_sql.POSTGRESQL_CREATE),
+        _statements(journal_sql.POSTGRESQL_NO_TRUNCATE_CREATE),
         f"""INSERT INTO {journal_sql.TABLE} (at, action) VALUES
             (now(), 'recent'),
             (now() - interval '150 days', 'cinq mois'),
@@ -181,9 +183,26 @@ def test_migration_0003_backwards_forbids_every_delete_again(journal):
     assert _ids(journal) == [1, 2, 3, 4]
 
 
+def test_truncate_is_refused(journal):
+    error = journal.refused(f"TRUNCATE {journal_sql.TABLE};")
+    assert journal_sql.MESSAGE in error and "42501" in error
+    journal.refused(f"TRUNCATE {journal_sql.TABLE} RESTART IDENTITY CASCADE;")
+    assert _ids(journal) == [1, 2, 3, 4]
+
+
+def test_migration_0004_backwards_lets_the_owner_truncate_again(journal):
+    journal.ok(_statements(journal_sql.POSTGRESQL_NO_TRUNCATE_DROP))
+    journal.refused(f"DELETE FROM {journal_sql.TABLE} WHERE id = 1;")  # row triggers stay
+    journal.ok(f"TRUNCATE {journal_sql.TABLE};")
+    assert _ids(journal) == []
+
+
 def test_drop_then_create_as_the_test_flush_does(journal):
-    journal.ok(_statements(journal_sql.POSTGRESQL_DROP))
+    journal.ok(_statements(journal_sql.DROP["postgresql"]))
     journal.ok(f"DELETE FROM {journal_sql.TABLE} WHERE id = 1;")  # no trigger any more
-    journal.ok(_statements(journal_sql.POSTGRESQL_CREATE))
-    journal.refused(f"DELETE FROM {journal_sql.TABLE} WHERE id = 2;")
-    assert _ids(journal) == [2, 3, 4]
+    journal.ok(f"TRUNCATE {journal_sql.TABLE};")  # Django's flush on PostgreSQL
+    journal.ok(f"INSERT INTO {journal_sql.TABLE} (action) VALUES ('après la purge');")
+    journal.ok(_statements(journal_sql.CREATE["postgresql"]))
+    journal.refused(f"DELETE FROM {journal_sql.TABLE};")
+    journal.refused(f"TRUNCATE {journal_sql.TABLE};")
+    assert len(_ids(journal)) == 1

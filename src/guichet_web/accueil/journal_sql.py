@@ -6,14 +6,16 @@ which the database checks itself against its own clock: the purge (`guichet purg
 `JournalEntry.objects.delete_older_than`, and nobody, not even raw SQL from the application's
 account, can delete a younger row.
 
-Used by migrations 0002 (first version: no deletion at all) and 0003 (deletion of old rows),
-and by the tests that need to empty the database between two transactional tests (Django's
-flush): `drop` then `create` around the flush. Changing the current statements takes a new
-migration; the first version is kept below exactly as migration 0002 ran it.
+Used by migrations 0002 (first version: no deletion at all), 0003 (deletion of old rows) and
+0004 (PostgreSQL: no TRUNCATE), and by the tests that need to empty the database between two
+transactional tests (Django's flush): `drop` then `create` around the flush. Changing the
+current statements takes a new migration; the first version is kept below exactly as
+migration 0002 ran it.
 
-PostgreSQL: TRUNCATE is not a row operation and is left to the database owner (Django's test
-flush uses it); in production the application's role is given no TRUNCATE right on the
-table (``REVOKE TRUNCATE ON accueil_journalentry FROM guichet;``).
+PostgreSQL: TRUNCATE is not a row operation, so the row trigger does not see it; a statement
+trigger refuses it (migration 0004).  SQLite has no TRUNCATE (« DELETE FROM » without WHERE
+goes through the row triggers).  In production the application's role may also be given no
+TRUNCATE right on the table (``REVOKE TRUNCATE ON accueil_journalentry FROM guichet;``).
 """
 
 from __future__ import annotations
@@ -61,8 +63,30 @@ POSTGRESQL_DROP = [
     "DROP FUNCTION IF EXISTS accueil_journal_append_only();",
 ]
 
-CREATE = {"sqlite": SQLITE_CREATE, "postgresql": POSTGRESQL_CREATE}
-DROP = {"sqlite": SQLITE_DROP, "postgresql": POSTGRESQL_DROP}
+# Migration 0004: TRUNCATE, a statement of its own, refused by a statement trigger.
+POSTGRESQL_NO_TRUNCATE_CREATE = [
+    f"""CREATE OR REPLACE FUNCTION accueil_journal_no_truncate() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'insufficient_privilege';
+    END;
+    $$ LANGUAGE plpgsql;""",
+    f"DROP TRIGGER IF EXISTS accueil_journal_no_truncate ON {TABLE};",
+    f"""CREATE TRIGGER accueil_journal_no_truncate BEFORE TRUNCATE ON {TABLE}
+    FOR EACH STATEMENT EXECUTE FUNCTION accueil_journal_no_truncate();""",
+]
+POSTGRESQL_NO_TRUNCATE_DROP = [
+    f"DROP TRIGGER IF EXISTS accueil_journal_no_truncate ON {TABLE};",
+    "DROP FUNCTION IF EXISTS accueil_journal_no_truncate();",
+]
+
+CREATE = {
+    "sqlite": SQLITE_CREATE,
+    "postgresql": POSTGRESQL_CREATE + POSTGRESQL_NO_TRUNCATE_CREATE,
+}
+DROP = {
+    "sqlite": SQLITE_DROP,
+    "postgresql": POSTGRESQL_NO_TRUNCATE_DROP + POSTGRESQL_DROP,
+}
 
 # First version (migration 0002): every UPDATE and DELETE refused. Frozen.
 V1_SQLITE_CREATE = [
