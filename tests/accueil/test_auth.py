@@ -35,8 +35,12 @@ def member(db):
     return factories.staff(Role.RECEPTION, password=PASSWORD)
 
 
-def sign_in_password(client, username, password=PASSWORD):
-    return client.post(reverse("accueil:connexion"), {"username": username, "password": password})
+def sign_in_password(client, username, password=PASSWORD, address="127.0.0.1"):
+    return client.post(
+        reverse("accueil:connexion"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    )
 
 
 def test_passwords_are_hashed_with_argon2(argon2, db):
@@ -123,6 +127,23 @@ class TestLockout:
         assert sign_in_password(client, member.username).status_code == 302
         client.logout()
         assert sign_in_password(client, member.username, "mauvais").status_code == 200
+
+    def test_an_account_guessed_from_many_addresses_is_locked_everywhere(self, client, member):
+        """Axes locks per address (5); 20 wrong passwords from any addresses lock the account,
+        even for the right password from a new address."""
+        for n in range(4):
+            for _ in range(5):
+                sign_in_password(client, member.username, "mauvais", address=f"10.0.0.{n}")
+        response = sign_in_password(client, member.username, address="10.9.9.9")
+        assert response.status_code == 429
+        assert "Compte bloqué" in response.content.decode() and "(20)" in response.content.decode()
+        assert "_auth_user_id" not in client.session
+
+    def test_fewer_wrong_passwords_from_several_addresses_do_not_lock(self, client, member):
+        for n in range(4):
+            for _ in range(4):
+                sign_in_password(client, member.username, "mauvais", address=f"10.0.0.{n}")
+        assert sign_in_password(client, member.username, address="10.9.9.9").status_code == 302
 
 
 class TestSession:

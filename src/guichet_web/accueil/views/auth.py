@@ -6,6 +6,7 @@ import base64
 from io import BytesIO
 
 import qrcode
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
+from ..account_guard import ACCOUNT_FAILURE_LIMIT, account_locked
 from ..forms.auth import LoginForm, TokenForm
 from ..services.base import record
 from .access import start_session
@@ -38,6 +40,9 @@ def sign_in(request):
     form = LoginForm(request.POST or None)
     failed = False
     if request.method == "POST" and form.is_valid():
+        if account_locked(form.cleaned_data["username"]):
+            context = {"failure_limit": ACCOUNT_FAILURE_LIMIT}
+            return render(request, settings.AXES_LOCKOUT_TEMPLATE, context, status=429)
         user = authenticate(
             request,
             username=form.cleaned_data["username"],
