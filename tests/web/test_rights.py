@@ -174,3 +174,49 @@ def test_owner_gives_no_rent(fake_simulator):
     form = RightsForm({**VALID, "logement_statut": "proprietaire", "loyer": ""})
     assert form.is_valid(), form.errors
     assert form.situation()[0]["logement"] == {"statut": "proprietaire"}
+
+
+def _questionnaire_answered(client, answers):
+    from guichet_web.pages import session_answers as store
+
+    session = client.session
+    session[store.QUESTIONNAIRE] = answers
+    session.save()
+
+
+def test_the_one_page_form_starts_from_the_questionnaire_s_answers(
+    client, territory, fake_simulator
+):
+    """A mediator switching to the one-page form finds the household already there."""
+    from tests.web.test_questionnaire_pages import STORED_FAMILY
+
+    _questionnaire_answered(client, STORED_FAMILY)
+    response = client.get("/mes-droits/expert")
+    html = page(response)
+    values = {f["name"]: f.get("value") for f in html.fields() if f.get("type") == "text"}
+    assert values["demandeur_age"] == "35" and values["enfant_2_age"] == "12"
+    assert values["demandeur_salaire_net"] == "1500,50"
+    assert values["loyer"] == "620"
+    text = response.content.decode()
+    assert "Ce formulaire reprend vos réponses au questionnaire." in text
+    assert "pas de place" not in text  # tout y tient
+
+
+def test_answers_the_one_page_form_cannot_hold_are_announced(client, territory, fake_simulator):
+    """A single parent: whether child support is paid has no field here (the ASF reads it)."""
+    from tests.web.test_questionnaire_pages import STORED_FAMILY
+
+    single = {k: v for k, v in STORED_FAMILY.items() if not k.startswith("conjoint")}
+    single |= {"en_couple": "non", "pension_alimentaire": None, "pension_payee": "non"}
+    _questionnaire_answered(client, single)
+    text = client.get("/mes-droits/expert").content.decode()
+    assert "Certaines n&#x27;y ont pas de place" in text or "Certaines n'y ont pas de place" in text
+    assert 'href="/mes-droits/verifier"' in text
+
+
+def test_an_unfinished_questionnaire_leaves_the_one_page_form_empty(
+    client, territory, fake_simulator
+):
+    _questionnaire_answered(client, {"mois": "2026-05", "en_couple": "oui"})
+    text = client.get("/mes-droits/expert").content.decode()
+    assert "Ce formulaire reprend" not in text

@@ -183,5 +183,33 @@ def as_expert_form(answers: Answers) -> dict:
     return form
 
 
+# Answers of the questionnaire that the one-page form has no field for (pages/rights.py):
+# a household taken from the questionnaire to that form loses them.
+BEYOND_THE_FORM = (
+    "changement",
+    "pension_alimentaire_impayee",
+    "naissance_prevue",
+    "etablissement_superieur",
+    "travail_5_ans_sur_10",
+    "gir",
+    "plan_aide_apa",
+    "cej",
+)
+
+
+def beyond_the_expert_form(answers: Answers) -> bool:
+    """Whether ``as_expert_form`` leaves out something the questionnaire was told."""
+    data, _prefixes = situation(answers)
+    if "separation_depuis" in data:
+        return True
+    for person in data["personnes"]:
+        if person["role"] == "enfant":
+            if set(person) - {"role", "age"}:
+                return True
+        elif any(key in person for key in BEYOND_THE_FORM):
+            return True
+    return False
+
+
 def _text(amount: float) -> str:
     return f"{amount:.2f}".replace(".", ",").removesuffix(",00")
