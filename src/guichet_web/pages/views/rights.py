@@ -48,11 +48,11 @@ def rights_form(request):
         if stored:
             form = RightsForm(initial=stored)
         else:
-            return render(request, "pages/droits.html", _from_the_questionnaire(request))
+            return render(request, "pages/droits.html", _prefilled_from_the_questionnaire(request))
     return render(request, "pages/droits.html", {"form": form})
 
 
-def _from_the_questionnaire(request) -> dict:
+def _prefilled_from_the_questionnaire(request) -> dict:
     """The one-page form filled with the questionnaire's answers, when there are; it says so,
     and when some of them have no place in it (a change of incomes, a separation…)."""
     answers = store.answers(request.session)
