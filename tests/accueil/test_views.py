@@ -402,3 +402,32 @@ def test_the_desk_does_not_keep_a_rent_typed_for_an_owner(desk, agent):
     item.refresh_from_db()
     assert "loyer" not in item.situation_answers
     assert item.situation_answers["logement_statut"] == "proprietaire"
+
+
+def test_the_desk_records_a_change_of_incomes_and_unpaid_child_support(desk, agent):
+    """The file's form is the one of « Mes droits »: a job lost in March and child support
+    not paid reach the simulator (RSA and prime d'activité read the months before, ASF)."""
+    item = factories.person_file(agent)
+    form_page = page(desk.get(f"/accueil/personnes/{item.pk}/situation"))
+    names = {field["name"] for field in form_page.fields()}
+    assert {"changement_depuis", "demandeur_salaire_net_avant", "pension_payee"} <= names
+    answers = {
+        "mois": "2026-05",
+        "logement_statut": "locataire",
+        "loyer": "450",
+        "demandeur_age": "34",
+        "demandeur_activite": "chomeur",
+        "demandeur_chomage_net": "900",
+        "enfant_1_age": "4",
+        "pension_payee": "non",
+        "changement_depuis": "2026-03",
+        "demandeur_salaire_net_avant": "1 500",
+        "version": str(item.version),
+    }
+    response = desk.post(f"/accueil/personnes/{item.pk}/situation", answers)
+    assert response.status_code == 302, page(response).title
+    item.refresh_from_db()
+    applicant = item.situation["personnes"][0]
+    assert applicant["pension_alimentaire_impayee"] is True
+    assert applicant["changement"]["depuis"] == "2026-03"
+    assert applicant["changement"]["revenus_mensuels_avant"]["salaire_net"] == 1500.0

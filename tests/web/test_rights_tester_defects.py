@@ -7,9 +7,10 @@ from django import forms
 
 from guichet_web.pages import questionnaire as q
 from guichet_web.pages import session_answers as store
+from guichet_web.pages.answer_fields import EuroField, WholeNumberField
 from guichet_web.pages.question_forms import build_form, summary
 from guichet_web.pages.questionnaire_situation import situation
-from guichet_web.pages.rights import EuroField, RightsForm, WholeNumberField
+from guichet_web.pages.rights import RightsForm
 from tests.web.test_questionnaire_pages import STORED_FAMILY, store_answers, url
 
 SINGLE_PARENT = {

@@ -16,9 +16,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import questionnaire as q
-from .question_steps import BUILDERS, CHECKS
-from .question_wording import SCREENS, Choice
-from .rights import (
+from .answer_fields import (
     AGE_MESSAGES,
     MAX_AGE,
     MAX_CHILD_AGE,
@@ -28,6 +26,8 @@ from .rights import (
     WholeNumberField,
     age_words,
 )
+from .question_steps import BUILDERS, CHECKS
+from .question_wording import SCREENS, Choice
 
 COMPACT = {"nb_enfants"}  # short choices, side by side
 

@@ -12,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import questionnaire as q
+from .answer_fields import MAX_RENT, age_words, current_month
 from .question_wording import (
     ACTIVITIES,
     ESTABLISHMENTS,
@@ -22,7 +23,6 @@ from .question_wording import (
     SPECIAL,
     Choice,
 )
-from .rights import MAX_RENT, age_words, current_month
 from .templatetags.guichet import month_fr
 
 if TYPE_CHECKING:

@@ -127,17 +127,24 @@ APPLICANT_KEYS = {
 PERSON_KEYS = {"etablissement_superieur": "etablissement"}
 
 
-def locate(champ: str, prefixes: list[str]) -> str | None:
+def locate(
+    champ: str,
+    prefixes: list[str],
+    *,
+    applicant_keys: dict[str, str] = APPLICANT_KEYS,
+    person_keys: dict[str, str] = PERSON_KEYS,
+) -> str | None:
     """The answer key behind the simulator's field path, or None.
 
     « personnes[1].revenus_mensuels.salaire_net » → « conjoint_salaire_net »;
     « personnes[0].changement.revenus_mensuels_avant.chomage_net » → « demandeur_chomage_net_avant ».
+    The one-page form (pages/rights.py) names its fields alike, with its own ``applicant_keys``.
     """
     parts = re.findall(r"[a-z_]+|\d+", champ or "")
     if parts[:1] == ["logement"]:
         return "loyer" if parts[-1] == "loyer" else "logement_statut"
-    if parts[:1] == ["separation_depuis"]:
-        return "separation_depuis"
+    if parts[:1] in (["separation_depuis"], ["mois"]):
+        return parts[0]
     if parts[:1] != ["personnes"] or len(parts) < 2 or not parts[1].isdigit():
         return None
     index = int(parts[1])
@@ -149,66 +156,66 @@ def locate(champ: str, prefixes: list[str]) -> str | None:
             return f"{prefix}_{rest[-1]}_avant"
         return "changement_depuis"
     leaf = rest[-1] if rest else "age"
-    return APPLICANT_KEYS.get(leaf) or f"{prefix}_{PERSON_KEYS.get(leaf, leaf)}"
+    return applicant_keys.get(leaf) or f"{prefix}_{person_keys.get(leaf, leaf)}"
 
 
 def as_expert_form(answers: Answers) -> dict:
     """The same household as the one-page form's fields (pages/rights.py ``RightsForm``).
 
     For whatever reads the one-page form's answers (a resume code taken to the desk, the
-    form itself): the fields that form does not have (a change of incomes, a pregnancy's
-    month…) are left out.
+    form itself). Every answer of the questionnaire has its field there: the form gives the
+    simulator the same household (tested).
     """
     data, prefixes = situation(answers)
     form = {"mois": data["mois"], "logement_statut": data["logement"]["statut"]}
     if "loyer" in data["logement"]:
         form["loyer"] = _text(data["logement"]["loyer"])
+    if "separation_depuis" in data:
+        form["separation_depuis"] = data["separation_depuis"]
     children = 0
     for prefix, person in zip(prefixes, data["personnes"], strict=True):
         if person["role"] == "enfant":
             children += 1
             form[f"enfant_{children}_age"] = str(person["age"])
+            if person.get("taux_incapacite"):
+                form[f"enfant_{children}_taux_incapacite"] = str(person["taux_incapacite"])
             continue
-        form[f"{prefix}_age"] = str(person["age"])
-        form[f"{prefix}_activite"] = person.get("activite", "")
-        for name, amount in person["revenus_mensuels"].items():
-            if amount:
-                form[f"{prefix}_{name}"] = _text(amount)
-        if person.get("taux_incapacite"):
-            form[f"{prefix}_taux_incapacite"] = str(person["taux_incapacite"])
-        if person.get("enceinte"):
-            form[f"{prefix}_enceinte"] = "on"
+        form.update(_adult_as_expert_form(prefix, person, answers))
     if in_couple(answers):
         form["en_couple"] = "on"
     return form
 
 
-# Answers of the questionnaire that the one-page form has no field for (pages/rights.py):
-# a household taken from the questionnaire to that form loses them.
-BEYOND_THE_FORM = (
-    "changement",
-    "pension_alimentaire_impayee",
-    "naissance_prevue",
-    "etablissement_superieur",
-    "travail_5_ans_sur_10",
-    "gir",
-    "plan_aide_apa",
-    "cej",
-)
-
-
-def beyond_the_expert_form(answers: Answers) -> bool:
-    """Whether ``as_expert_form`` leaves out something the questionnaire was told."""
-    data, _prefixes = situation(answers)
-    if "separation_depuis" in data:
-        return True
-    for person in data["personnes"]:
-        if person["role"] == "enfant":
-            if set(person) - {"role", "age"}:
-                return True
-        elif any(key in person for key in BEYOND_THE_FORM):
-            return True
-    return False
+def _adult_as_expert_form(prefix: str, person: dict, answers: Answers) -> dict:
+    form = {f"{prefix}_age": str(person["age"]), f"{prefix}_activite": person.get("activite", "")}
+    for name, amount in person["revenus_mensuels"].items():
+        if amount:
+            form[f"{prefix}_{name}"] = _text(amount)
+    if person.get("taux_incapacite"):
+        form[f"{prefix}_taux_incapacite"] = str(person["taux_incapacite"])
+    if person.get("enceinte"):
+        form[f"{prefix}_enceinte"] = "on"
+    if person.get("pension_alimentaire_impayee"):
+        answer = answers.get("pension_payee")  # « non » or « aucune »: the same for the ASF
+        form["pension_payee"] = answer if answer in ("non", "aucune") else "non"
+    elif "pension_alimentaire_impayee" in person:
+        form["pension_payee"] = "oui"
+    for key, name in (
+        ("naissance_prevue", "naissance_prevue"),
+        ("etablissement_superieur", "etablissement"),
+        ("gir", "gir"),
+    ):
+        if key in person:
+            form[f"{prefix}_{name}"] = str(person[key])
+    for key in ("travail_5_ans_sur_10", "cej"):
+        if person.get(key):
+            form[f"{prefix}_{key}"] = "on"
+    change = person.get("changement")
+    if change:
+        form["changement_depuis"] = change["depuis"]
+        for name in INCOME_KEYS:
+            form[f"{prefix}_{name}_avant"] = _text(change["revenus_mensuels_avant"][name])
+    return form
 
 
 def _text(amount: float) -> str:

@@ -1,20 +1,33 @@
-"""« Mes droits »: the questionnaire, and its translation to the simulator's situation format.
-
-The situation format is the one of shared/eval/README.md (`guichet simuler`). Every field
-is a text input so that whatever a person typed comes back to them with the error message
-(a number input would silently drop « beaucoup »).
+"""« Mes droits » on one page, for mediators: the form, and its translation to the
+simulator's situation format (the one of shared/eval/README.md, `guichet simuler`, with the
+simulator's optional fields). The same household as the questionnaire's, field for field.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
+
+from . import question_wording as wording
+from .answer_fields import (
+    AGE_MESSAGES,
+    MAX_AGE,
+    MAX_CHILD_AGE,
+    MAX_INCOME,
+    MAX_RENT,
+    MIN_ADULT_AGE,
+    RATE_MESSAGES,
+    EuroField,
+    MonthField,
+    WholeNumberField,
+    current_month,
+)
+from .questionnaire import APA_MIN_AGE, INCOME_KEYS
+from .questionnaire_situation import ESTABLISHMENTS as ESTABLISHMENTS_AFTER_THE_BAC
+from .questionnaire_situation import locate
 
 HOUSING_CHOICES = [
     ("locataire", gettext_lazy("Je loue à un propriétaire privé")),
@@ -40,145 +53,35 @@ INCOMES = (
     ("retraite_nette", gettext_lazy("Retraite par mois (en euros)")),
     ("pension_alimentaire_recue", gettext_lazy("Pension alimentaire reçue par mois (en euros)")),
 )
-# Whole sentences, not a noun slotted into a sentence: other languages decline the noun.
-AGE_MESSAGES = {
-    "invalid": gettext_lazy("Écrivez l'âge en chiffres, par exemple 35."),
-    "decimal": gettext_lazy(
-        "Écrivez l'âge en années entières, par exemple 35 (un bébé de moins d'un an : 0)."
-    ),
-    "range": gettext_lazy("L'âge doit être entre %(minimum)s et %(maximum)s."),
+INCOME_LABELS = dict(INCOMES)
+# The incomes before a change of situation: « demandeur_salaire_net_avant »…
+BEFORE, BEFORE_INCOMES = "_avant", INCOME_KEYS
+PENSION_CHOICES = [(choice.value, choice.label) for choice in wording.PENSION]
+ESTABLISHMENT_CHOICES = [("", gettext_lazy("Pas d'études après le bac"))] + [
+    (choice.value, choice.label)
+    for choice in wording.ESTABLISHMENTS
+    if choice.value in ESTABLISHMENTS_AFTER_THE_BAC
+]
+GIR_CHOICES = [("", gettext_lazy("Pas encore évalué, ou je ne sais pas"))] + [
+    (choice.value, choice.label) for choice in wording.GIR if choice.value.isdigit()
+]
+_SPECIAL = {choice.value: choice for choice in wording.SPECIAL}
+CEJ = _SPECIAL["cej"]
+WORKED_5_YEARS = {
+    prefix: _SPECIAL[f"travail_5_ans_{prefix}"].label for prefix in ("demandeur", "conjoint")
 }
-RATE_MESSAGES = {
-    "invalid": gettext_lazy("Écrivez le taux en chiffres, par exemple 35."),
-    "decimal": gettext_lazy("Écrivez le taux sans virgule, par exemple 35."),
-    "range": gettext_lazy("Le taux doit être entre %(minimum)s et %(maximum)s."),
-}
+# The simulator's fields that this form names otherwise (``questionnaire_situation.locate``).
+FORM_APPLICANT_KEYS = {"pension_alimentaire_impayee": "pension_payee"}
 ADULTS = ("demandeur", "conjoint")
 MAX_CHILDREN = 6
-# The simulator's bounds (guichet.simulator.situation), checked here first so that the
-# message is next to the field; the questionnaire (question_forms.py) uses the same.
-MIN_ADULT_AGE, MAX_AGE, MAX_CHILD_AGE = 15, 120, 25
-MAX_RENT, MAX_INCOME = 10_000, 100_000
-# An amount as people type it, once spaces and « € » are gone: « 1200,50 », « 450 », « -5 ».
-# Not what Python's Decimal would also take: « nan », « inf », « 1e3 ».
-AMOUNT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
-MONTHS = (
-    ("janvier", "janv"),
-    ("fevrier", "fevr", "fev"),
-    ("mars",),
-    ("avril", "avr"),
-    ("mai",),
-    ("juin",),
-    ("juillet", "juil"),
-    ("aout",),
-    ("septembre", "sept"),
-    ("octobre", "oct"),
-    ("novembre", "nov"),
-    ("decembre", "dec"),
-)
-MONTH_NUMBERS = {name: number for number, names in enumerate(MONTHS, 1) for name in names}
-
-
-def age_words(age: int) -> str:
-    """« moins d'un an », « 1 an », « 4 ans »."""
-    if age == 0:
-        return _("moins d'un an")
-    return ngettext("%(age)s an", "%(age)s ans", age) % {"age": age}
-
-
-def parse_month(text: str) -> str | None:
-    """« 2026-05 », « 05/2026 », « 5-2026 », « mai 2026 », « Août 2026 » → « 2026-05 »."""
-    plain = unicodedata.normalize("NFKD", text.strip().lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace(".", " ")
-    plain = re.sub(r"\s+", " ", plain).strip()
-    match = re.fullmatch(r"(\d{4}) ?[-/ ] ?(\d{1,2})", plain)
-    if match:
-        year, month = int(match.group(1)), int(match.group(2))
-    elif match := re.fullmatch(r"(\d{1,2}) ?[-/ ] ?(\d{4})", plain):
-        year, month = int(match.group(2)), int(match.group(1))
-    elif match := re.fullmatch(r"([a-z]+) ?(\d{4})", plain):
-        year, month = int(match.group(2)), MONTH_NUMBERS.get(match.group(1), 0)
-    else:
-        return None
-    if not 1 <= month <= 12:
-        return None
-    return f"{year:04d}-{month:02d}"
-
-
-class EuroField(forms.CharField):
-    """An amount in euros as people type it: « 450 », « 1 200,50 », « 450 € »."""
-
-    def __init__(self, *, maximum: int = 1_000_000, **kwargs):
-        self.maximum = maximum
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if not text:
-            return None
-        if len(text) > 20:
-            raise forms.ValidationError(_("Écrivez seulement le montant, par exemple 450."))
-        cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
-        try:
-            if not AMOUNT.fullmatch(cleaned):
-                raise InvalidOperation(cleaned)
-            amount = Decimal(cleaned.replace(",", "."))
-        except InvalidOperation:
-            raise forms.ValidationError(
-                _("« %(text)s » n'est pas un montant. Écrivez un nombre en euros, par exemple 450.")
-                % {"text": text}
-            ) from None
-        if amount < 0:
-            raise forms.ValidationError(_("Le montant ne peut pas être négatif."))
-        if amount > self.maximum:
-            raise forms.ValidationError(
-                _("Ce montant semble trop grand : plus de %(maximum)s € par mois. Vérifiez-le.")
-                % {"maximum": f"{self.maximum:,}".replace(",", "\u202f")}
-            )
-        return amount
-
-
-class WholeNumberField(forms.CharField):
-    """A whole number within bounds, typed in a text input (« 35 », « 35 ans »).
-
-    `messages`: « invalid » and « range » (with %(minimum)s and %(maximum)s), whole sentences.
-    """
-
-    def __init__(self, *, minimum: int, maximum: int, messages: dict, **kwargs):
-        self.minimum, self.maximum, self.messages = minimum, maximum, messages
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if not text:
-            return None
-        match = re.fullmatch(r"([+-]?\d+)\s*(?:ans?|%)?", text.strip())
-        if not match:
-            decimal = re.fullmatch(r"[+-]?\d*[.,]\d+\s*(?:ans?|%)?", text.strip())
-            key = "decimal" if decimal and "decimal" in self.messages else "invalid"
-            raise forms.ValidationError(str(self.messages[key]))
-        digits = match.group(1).lstrip("+-").lstrip("0") or "0"
-        number = int(match.group(1)) if len(digits) <= 6 else None
-        if number is None or not self.minimum <= number <= self.maximum:
-            bounds = {"minimum": self.minimum, "maximum": self.maximum}
-            raise forms.ValidationError(str(self.messages["range"]) % bounds)
-        return number
-
-
-def current_month() -> str:
-    return timezone.localdate().strftime("%Y-%m")
 
 
 class RightsForm(forms.Form):
-    mois = forms.CharField(
+    mois = MonthField(
         label=gettext_lazy("Mois du calcul"),
         help_text=gettext_lazy(
             "Par exemple 2026-05 pour mai 2026. Gardez le mois en cours si vous hésitez."
         ),
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": gettext_lazy("Indiquez le mois du calcul, par exemple 2026-05.")
         },
@@ -197,6 +100,23 @@ class RightsForm(forms.Form):
     en_couple = forms.BooleanField(
         label=gettext_lazy("Je vis en couple (marié, pacsé ou en union libre)"), required=False
     )
+    pension_payee = forms.ChoiceField(
+        label=gettext_lazy(
+            "Si vous élevez seul vos enfants : la pension alimentaire est-elle payée ?"
+        ),
+        choices=[("", gettext_lazy("Choisir…")), *PENSION_CHOICES],
+        required=False,
+    )
+    changement_depuis = MonthField(
+        label=gettext_lazy("Mois du changement"),
+        help_text=gettext_lazy("Le premier mois avec les nouveaux revenus. Au plus un an avant."),
+        required=False,
+    )
+    separation_depuis = MonthField(
+        label=gettext_lazy("Mois de la séparation"),
+        help_text=gettext_lazy("Le mois où vous avez commencé à vivre sans votre conjoint."),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"mois": current_month()})
@@ -212,6 +132,19 @@ class RightsForm(forms.Form):
                 messages=AGE_MESSAGES,
                 required=False,
             )
+        for number in range(1, MAX_CHILDREN + 1):
+            self.fields[f"enfant_{number}_taux_incapacite"] = WholeNumberField(
+                label=_("Taux d'incapacité de l'enfant %(number)s (en %%)") % {"number": number},
+                minimum=0,
+                maximum=100,
+                messages=RATE_MESSAGES,
+                required=False,
+            )
+        for prefix in ADULTS:
+            for name in BEFORE_INCOMES:
+                self.fields[f"{prefix}_{name}{BEFORE}"] = EuroField(
+                    label=INCOME_LABELS[name], maximum=MAX_INCOME
+                )
 
     def _add_person(self, prefix: str, required: bool) -> None:
         missing_age = (
@@ -241,9 +174,39 @@ class RightsForm(forms.Form):
             required=False,
         )
         self.fields[f"{prefix}_enceinte"] = forms.BooleanField(label=_("Enceinte"), required=False)
+        self.fields[f"{prefix}_naissance_prevue"] = MonthField(
+            label=_("Mois prévu de la naissance"),
+            help_text=_("Seulement en cas de grossesse, par exemple 2027-03."),
+            required=False,
+        )
+        self.fields[f"{prefix}_etablissement"] = forms.ChoiceField(
+            label=_("Études après le bac"),
+            help_text=_("Seulement pour un étudiant : la bourse dépend de l'établissement."),
+            choices=ESTABLISHMENT_CHOICES,
+            required=False,
+        )
+        self.fields[f"{prefix}_gir"] = forms.ChoiceField(
+            label=_("GIR évalué par le Département"),
+            help_text=_(
+                "Seulement à partir de 60 ans, pour l'APA : de GIR 1 (besoin d'aide pour tout) "
+                "à GIR 6 (autonome)."
+            ),
+            choices=GIR_CHOICES,
+            required=False,
+        )
+        self.fields[f"{prefix}_travail_5_ans_sur_10"] = forms.BooleanField(
+            label=WORKED_5_YEARS[prefix], required=False
+        )
+        if prefix == "demandeur":
+            self.fields["demandeur_cej"] = forms.BooleanField(label=CEJ.label, required=False)
 
     def person_fields(self, prefix: str) -> list:
-        return [field for field in self if field.name.startswith(f"{prefix}_")]
+        """This adult's fields on their own part of the page (the incomes before a change apart)."""
+        return [
+            field
+            for field in self
+            if field.name.startswith(f"{prefix}_") and not field.name.endswith(BEFORE)
+        ]
 
     @property
     def applicant_fields(self) -> list:
@@ -257,16 +220,20 @@ class RightsForm(forms.Form):
     def child_fields(self) -> list:
         return [self[f"enfant_{n}_age"] for n in range(1, MAX_CHILDREN + 1)]
 
-    def clean_mois(self) -> str:
-        text = self.cleaned_data["mois"].strip()
-        month = parse_month(text)
-        if month is None:
-            shown = text if len(text) <= 30 else f"{text[:30]}…"
-            raise forms.ValidationError(
-                _("Le mois « %(text)s » n'est pas compris. Écrivez-le ainsi : 2026-05 ou mai 2026.")
-                % {"text": shown}
-            )
-        return month
+    @property
+    def child_rate_fields(self) -> list:
+        return [self[f"enfant_{n}_taux_incapacite"] for n in range(1, MAX_CHILDREN + 1)]
+
+    def before_fields(self, prefix: str) -> list:
+        return [self[f"{prefix}_{name}{BEFORE}"] for name in BEFORE_INCOMES]
+
+    @property
+    def applicant_before_fields(self) -> list:
+        return self.before_fields("demandeur")
+
+    @property
+    def spouse_before_fields(self) -> list:
+        return self.before_fields("conjoint")
 
     def clean(self):
         data = super().clean()
@@ -278,7 +245,8 @@ class RightsForm(forms.Form):
         spouse = data.get("en_couple") and data.get("conjoint_age") is None
         if spouse and "conjoint_age" not in self.errors:
             self.add_error("conjoint_age", _("Indiquez l'âge de votre conjoint."))
-        if not data.get("en_couple") and self._typed(self.spouse_fields):
+        spouse_typed = self._typed(self.spouse_fields + self.spouse_before_fields)
+        if not data.get("en_couple") and spouse_typed:
             self.add_error(
                 "en_couple",
                 _(
@@ -286,7 +254,73 @@ class RightsForm(forms.Form):
                     "ou videz-les."
                 ),
             )
+        self._clean_child_support(data)
+        self._clean_change(data)
+        for prefix in ADULTS:
+            self._clean_adult_situation(prefix, data)
+        if data.get("en_couple") and data.get("separation_depuis"):
+            self.add_error(
+                "separation_depuis",
+                _(
+                    "Une séparation compte quand vous vivez maintenant sans conjoint : "
+                    "videz cette case ou décochez « Je vis en couple »."
+                ),
+            )
         return data
+
+    def _clean_child_support(self, data: dict) -> None:
+        """Whether child support is paid: asked of a single parent (ASF), of no one else."""
+        if not self.single_parent:
+            self._ignore("pension_payee")
+            return
+        received = data.get("demandeur_pension_alimentaire_recue")
+        field = "demandeur_pension_alimentaire_recue"
+        if data.get("pension_payee") == "oui" and not received and field not in self.errors:
+            self.add_error(field, _("Écrivez le montant reçu chaque mois."))
+
+    @property
+    def single_parent(self) -> bool:
+        data = self.cleaned_data
+        has_children = any(
+            data.get(f"enfant_{n}_age") is not None for n in range(1, MAX_CHILDREN + 1)
+        )
+        return has_children and not data.get("en_couple")
+
+    def _clean_change(self, data: dict) -> None:
+        """A change of incomes: its month and the amounts before it go together."""
+        typed = [
+            prefix
+            for prefix in self._adults_present(data)
+            if self._typed(self.before_fields(prefix))
+        ]
+        if data.get("changement_depuis") and not typed and not self.errors:
+            self.add_error(
+                f"demandeur_{BEFORE_INCOMES[0]}{BEFORE}",
+                _("Écrivez au moins un montant d'avant le changement (0 si rien)."),
+            )
+        if typed and not data.get("changement_depuis") and "changement_depuis" not in self.errors:
+            self.add_error(
+                "changement_depuis",
+                _("Indiquez le mois du changement, par exemple 2026-02."),
+            )
+
+    def _clean_adult_situation(self, prefix: str, data: dict) -> None:
+        if data.get(f"{prefix}_activite") != "etudiant":
+            self._ignore(f"{prefix}_etablissement")  # chosen, then another activity
+        age = data.get(f"{prefix}_age")
+        gir = f"{prefix}_gir"
+        if data.get(gir) and age is not None and age < APA_MIN_AGE:
+            self.add_error(
+                gir,
+                _(
+                    "Le GIR compte pour l'APA, à partir de 60 ans : "
+                    "vérifiez l'âge ou laissez « Pas encore évalué »."
+                ),
+            )
+
+    @staticmethod
+    def _adults_present(data: dict) -> tuple[str, ...]:
+        return ADULTS if data.get("en_couple") else ADULTS[:1]
 
     def _typed(self, bound_fields) -> bool:
         """Something typed or ticked in these fields (what was typed, valid or not)."""
@@ -316,8 +350,11 @@ class RightsForm(forms.Form):
         return items
 
     def summary_label(self, name: str) -> str:
-        """« Vous – Âge », « Votre conjoint – Situation », « Enfant 2 – Âge »."""
+        """« Vous – Âge », « Votre conjoint – Avant le changement – Salaire… », « Enfant 2 – Âge »."""
         label = str(self.fields[name].label)
+        if name.endswith(BEFORE):
+            before = _("Avant le changement")
+            label = f"{before} – {label}"
         if name.startswith("demandeur_"):
             return f"{_('Vous')} – {label}"
         if name.startswith("conjoint_"):
@@ -334,32 +371,57 @@ class RightsForm(forms.Form):
         if data["logement_statut"] in RENTING:
             housing["loyer"] = float(data["loyer"])
         people, prefixes = [], []
-        for prefix in ADULTS:
-            if prefix == "conjoint" and not data.get("en_couple"):
-                continue
+        for prefix in self._adults_present(data):
             people.append(self._person(prefix))
             prefixes.append(prefix)
         for number in range(1, MAX_CHILDREN + 1):
             age = data.get(f"enfant_{number}_age")
             if age is not None:
-                people.append({"role": "enfant", "age": age})
+                child = {"role": "enfant", "age": age}
+                rate = data.get(f"enfant_{number}_taux_incapacite")
+                if rate:
+                    child["taux_incapacite"] = rate
+                people.append(child)
                 prefixes.append(f"enfant_{number}")
         situation = {"mois": data["mois"], "logement": housing, "personnes": people}
+        if data.get("separation_depuis"):
+            situation["separation_depuis"] = data["separation_depuis"]
         return situation, prefixes
 
     def _person(self, prefix: str) -> dict:
         data = self.cleaned_data
+        incomes = {name: float(data.get(f"{prefix}_{name}") or 0) for name, _label in INCOMES}
         person = {
             "role": prefix,
             "age": data[f"{prefix}_age"],
-            "revenus_mensuels": {
-                name: float(data.get(f"{prefix}_{name}") or 0) for name, _label in INCOMES
-            },
+            "revenus_mensuels": incomes,
             "taux_incapacite": data.get(f"{prefix}_taux_incapacite") or 0,
             "enceinte": bool(data.get(f"{prefix}_enceinte")),
         }
         if data.get(f"{prefix}_activite"):
             person["activite"] = data[f"{prefix}_activite"]
+        if prefix == "demandeur" and data.get("pension_payee"):
+            person["pension_alimentaire_impayee"] = data["pension_payee"] != "oui"
+        if data.get(f"{prefix}_naissance_prevue"):
+            person["naissance_prevue"] = data[f"{prefix}_naissance_prevue"]
+        if data.get(f"{prefix}_etablissement") in ESTABLISHMENTS_AFTER_THE_BAC:
+            person["etablissement_superieur"] = data[f"{prefix}_etablissement"]
+        if data.get(f"{prefix}_gir"):
+            person["gir"] = int(data[f"{prefix}_gir"])
+        if data.get(f"{prefix}_travail_5_ans_sur_10"):
+            person["travail_5_ans_sur_10"] = True
+        if data.get(f"{prefix}_cej"):
+            person["cej"] = True
+        before = [data.get(f"{prefix}_{name}{BEFORE}") for name in BEFORE_INCOMES]
+        if data.get("changement_depuis") and any(amount is not None for amount in before):
+            person["changement"] = {
+                "depuis": data["changement_depuis"],
+                "revenus_mensuels_avant": incomes
+                | {
+                    name: float(amount or 0)
+                    for name, amount in zip(BEFORE_INCOMES, before, strict=True)
+                },
+            }
         return person
 
 
@@ -367,20 +429,9 @@ def field_for_champ(champ: str, prefixes: list[str], form: RightsForm) -> str | 
     """Map the simulator's field path back to a form field, or None (a form-wide error).
 
     « personnes[1].revenus_mensuels.salaire_net » → « conjoint_salaire_net »;
-    « logement.loyer » → « loyer »; « mois » → « mois ».
+    « personnes[0].changement.depuis » → « changement_depuis »; « mois » → « mois ».
     """
-    parts = re.findall(r"[a-z_]+|\d+", champ or "")
-    candidate = None
-    if parts[:1] == ["personnes"] and len(parts) > 1 and parts[1].isdigit():
-        index = int(parts[1])
-        if index < len(prefixes):
-            prefix = prefixes[index]
-            leaf = parts[-1] if len(parts) > 2 else "age"
-            candidate = f"{prefix}_{leaf}"
-    elif parts[:1] == ["logement"]:
-        candidate = "loyer" if parts[-1] == "loyer" else "logement_statut"
-    elif parts[:1] == ["mois"]:
-        candidate = "mois"
+    candidate = locate(champ, prefixes, applicant_keys=FORM_APPLICANT_KEYS)
     return candidate if candidate in form.fields else None
 
 

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from .. import questionnaire as q
 from .. import session_answers as store
+from ..answer_fields import current_month
 from ..question_forms import StepForm, build_form, initial_values, summary
-from ..rights import current_month
 
 
 def step_url(step_id: str, revisiting: bool = False) -> str:

@@ -15,7 +15,7 @@ from guichet_web.annuaire.places import card, home_place
 from .. import engines, recap, results
 from .. import questionnaire as q
 from .. import session_answers as store
-from ..questionnaire_situation import as_expert_form, beyond_the_expert_form, locate
+from ..questionnaire_situation import as_expert_form, locate
 from ..questionnaire_situation import situation as situation_of
 from ..rights import RightsForm, answers_from_post, field_for_champ
 from .questionnaire import step_url
@@ -53,17 +53,15 @@ def rights_form(request):
 
 
 def _prefilled_from_the_questionnaire(request) -> dict:
-    """The one-page form filled with the questionnaire's answers, when there are; it says so,
-    and when some of them have no place in it (a change of incomes, a separation…)."""
+    """The one-page form filled with the questionnaire's answers, when there are (it says so)."""
     answers = store.answers(request.session)
     if not q.complete(answers):
         return {"form": RightsForm()}
     try:
         initial = as_expert_form(answers)
-        left_out = beyond_the_expert_form(answers)
     except (KeyError, ValueError, TypeError):  # des réponses d'une version précédente
         return {"form": RightsForm()}
-    return {"form": RightsForm(initial=initial), "from_questionnaire": True, "left_out": left_out}
+    return {"form": RightsForm(initial=initial), "from_questionnaire": True}
 
 
 def _from_questionnaire(request):
