@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from .widgets import CheckboxInput, Select, TextInput
+
 # Whole sentences, not a noun slotted into a sentence: other languages decline the noun.
 AGE_MESSAGES = {
     "invalid": gettext_lazy("Écrivez l'âge en chiffres, par exemple 35."),
@@ -85,7 +87,7 @@ class EuroField(forms.CharField):
     def __init__(self, *, maximum: int = 1_000_000, **kwargs):
         self.maximum = maximum
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        kwargs.setdefault("widget", TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -122,7 +124,7 @@ class WholeNumberField(forms.CharField):
 
     def __init__(self, *, minimum: int, maximum: int, messages: dict, **kwargs):
         self.minimum, self.maximum, self.messages = minimum, maximum, messages
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        kwargs.setdefault("widget", TextInput(attrs={"inputmode": "numeric"}))
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -150,7 +152,7 @@ class MonthField(forms.CharField):
     """A month as people type it (« 2026-05 », « mai 2026 », « 05/2026 ») → « 2026-05 »."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "off"}))
+        kwargs.setdefault("widget", TextInput(attrs={"autocomplete": "off"}))
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -165,3 +167,15 @@ class MonthField(forms.CharField):
                 % {"text": shown}
             )
         return month
+
+
+class SelectField(forms.ChoiceField):
+    """A list to choose from (its options written without a template each)."""
+
+    widget = Select
+
+
+class CheckField(forms.BooleanField):
+    """A box to tick."""
+
+    widget = CheckboxInput

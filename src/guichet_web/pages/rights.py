@@ -20,8 +20,10 @@ from .answer_fields import (
     MAX_RENT,
     MIN_ADULT_AGE,
     RATE_MESSAGES,
+    CheckField,
     EuroField,
     MonthField,
+    SelectField,
     WholeNumberField,
     current_month,
 )
@@ -86,7 +88,7 @@ class RightsForm(forms.Form):
             "required": gettext_lazy("Indiquez le mois du calcul, par exemple 2026-05.")
         },
     )
-    logement_statut = forms.ChoiceField(
+    logement_statut = SelectField(
         label=gettext_lazy("Votre logement"),
         choices=HOUSING_CHOICES,
         widget=forms.RadioSelect,
@@ -97,10 +99,10 @@ class RightsForm(forms.Form):
         help_text=gettext_lazy("Seulement si vous louez votre logement."),
         maximum=MAX_RENT,
     )
-    en_couple = forms.BooleanField(
+    en_couple = CheckField(
         label=gettext_lazy("Je vis en couple (marié, pacsé ou en union libre)"), required=False
     )
-    pension_payee = forms.ChoiceField(
+    pension_payee = SelectField(
         label=gettext_lazy(
             "Si vous élevez seul vos enfants : la pension alimentaire est-elle payée ?"
         ),
@@ -160,7 +162,7 @@ class RightsForm(forms.Form):
             required=required,
             error_messages={"required": missing_age},
         )
-        self.fields[f"{prefix}_activite"] = forms.ChoiceField(
+        self.fields[f"{prefix}_activite"] = SelectField(
             label=_("Situation"), choices=ACTIVITY_CHOICES, required=False
         )
         for name, label in INCOMES:
@@ -173,19 +175,19 @@ class RightsForm(forms.Form):
             messages=RATE_MESSAGES,
             required=False,
         )
-        self.fields[f"{prefix}_enceinte"] = forms.BooleanField(label=_("Enceinte"), required=False)
+        self.fields[f"{prefix}_enceinte"] = CheckField(label=_("Enceinte"), required=False)
         self.fields[f"{prefix}_naissance_prevue"] = MonthField(
             label=_("Mois prévu de la naissance"),
             help_text=_("Seulement en cas de grossesse, par exemple 2027-03."),
             required=False,
         )
-        self.fields[f"{prefix}_etablissement"] = forms.ChoiceField(
+        self.fields[f"{prefix}_etablissement"] = SelectField(
             label=_("Études après le bac"),
             help_text=_("Seulement pour un étudiant : la bourse dépend de l'établissement."),
             choices=ESTABLISHMENT_CHOICES,
             required=False,
         )
-        self.fields[f"{prefix}_gir"] = forms.ChoiceField(
+        self.fields[f"{prefix}_gir"] = SelectField(
             label=_("GIR évalué par le Département"),
             help_text=_(
                 "Seulement à partir de 60 ans, pour l'APA : de GIR 1 (besoin d'aide pour tout) "
@@ -194,11 +196,11 @@ class RightsForm(forms.Form):
             choices=GIR_CHOICES,
             required=False,
         )
-        self.fields[f"{prefix}_travail_5_ans_sur_10"] = forms.BooleanField(
+        self.fields[f"{prefix}_travail_5_ans_sur_10"] = CheckField(
             label=WORKED_5_YEARS[prefix], required=False
         )
         if prefix == "demandeur":
-            self.fields["demandeur_cej"] = forms.BooleanField(label=CEJ.label, required=False)
+            self.fields["demandeur_cej"] = CheckField(label=CEJ.label, required=False)
 
     def person_fields(self, prefix: str) -> list:
         """This adult's fields on their own part of the page (the incomes before a change apart)."""
