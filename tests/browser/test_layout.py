@@ -38,6 +38,12 @@ def test_questionnaire_with_errors_fits_a_phone(browsing):
     page.get_by_role("button", name="Calculer mes droits").click()
     page.wait_for_selector(".error-summary")
     assert horizontal_overflow(page) is None
+    # Every field in error shows it by its border too, text inputs as much as lists.
+    borders = page.eval_on_selector_all(
+        ".field-error input[type=text], .field-error select",
+        "fields => fields.map(f => getComputedStyle(f).borderTopWidth)",
+    )
+    assert borders and set(borders) == {"3px"}, borders
     page.goto("/mes-droits/")
     page.get_by_role("button", name="Continuer").click()
     page.wait_for_selector(".error-summary")

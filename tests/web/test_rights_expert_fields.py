@@ -132,6 +132,7 @@ def test_pregnancy_cej_work_history_and_a_child_s_disability():
     form = RightsForm(
         {
             **VALID,
+            "demandeur_age": "22",
             "conjoint_naissance_prevue": "2026-09",
             "demandeur_cej": "on",
             "conjoint_travail_5_ans_sur_10": "on",
@@ -147,28 +148,25 @@ def test_pregnancy_cej_work_history_and_a_child_s_disability():
     assert form.errors["enfant_2_taux_incapacite"] == ["Le taux doit être entre 0 et 100."]
 
 
+CHANGE = {"demandeur_salaire_net_avant": "900"}
+
+
 @pytest.mark.parametrize(
     ("typed", "field", "words"),
     [
-        (
-            {"changement_depuis": "2023-01", "demandeur_salaire_net_avant": "900"},
-            "changement_depuis",
-            "n'a plus d'effet",
-        ),
-        (
-            {"changement_depuis": "2026-09", "demandeur_salaire_net_avant": "900"},
-            "changement_depuis",
-            "après le mois calculé",
-        ),
-        ({"demandeur_naissance_prevue": "2028-01"}, "demandeur_naissance_prevue", ""),
-        ({"separation_depuis": "2027-01"}, "separation_depuis", "après le mois calculé"),
+        # The months the questionnaire offers, and no others (month of the calculation 2026-05).
+        ({**CHANGE, "changement_depuis": "2025-05"}, "changement_depuis", "12 derniers mois"),
+        ({**CHANGE, "changement_depuis": "2026-06"}, "changement_depuis", "12 derniers mois"),
+        ({"demandeur_naissance_prevue": "2027-03"}, "demandeur_naissance_prevue", "plus de 9"),
+        ({"demandeur_naissance_prevue": "2026-04"}, "demandeur_naissance_prevue", "âge 0"),
+        ({"separation_depuis": "2026-06"}, "separation_depuis", "après le mois du calcul"),
+        ({"separation_depuis": "2024-11"}, "separation_depuis", "pendant 18 mois"),
     ],
 )
-def test_the_simulator_s_own_checks_go_next_to_the_new_fields(
+def test_months_outside_what_the_questionnaire_offers_are_refused_next_to_their_field(
     client, territory, real_parsing, typed, field, words
 ):
-    single = field != "changement_depuis"
-    data = {**(SINGLE_PARENT if single else VALID), **typed}
+    data = {**SINGLE_PARENT, **typed}
     response = client.post("/mes-droits/expert", data)
     assert response.status_code == 200
     form = response.context["form"]
@@ -222,3 +220,67 @@ def test_the_page_shows_the_new_fields_with_their_labels(client, territory, fake
     ):
         assert name in names, name
     assert "demandeur_cej" in names and "conjoint_cej" not in names
+
+
+def test_boxes_that_belong_to_a_situation_say_so():
+    """Five years of work count for the ASS, of a job seeker; the CEJ is for 16 to 25."""
+    form = RightsForm(
+        {**VALID, "demandeur_activite": "etudiant", "demandeur_travail_5_ans_sur_10": "on"}
+    )
+    assert "Je cherche du travail" in form.errors["demandeur_travail_5_ans_sur_10"][0]
+    form = RightsForm({**VALID, "demandeur_age": "60", "demandeur_cej": "on"})
+    assert "16 à 25 ans" in form.errors["demandeur_cej"][0]
+
+
+def test_a_child_s_rate_needs_the_child_s_age():
+    form = RightsForm({**VALID, "enfant_2_taux_incapacite": "80"})
+    assert form.errors["enfant_2_age"] == [
+        "Indiquez l'âge de l'enfant 2, ou videz son taux d'incapacité."
+    ]
+
+
+def test_too_many_babies_is_said_on_the_first_child_s_age(client, territory, fake_simulator):
+    babies = {f"enfant_{n}_age": "0" for n in range(1, 6)}
+    children = {k: v for k, v in VALID.items() if not k.startswith("enfant_")}
+    response = client.post("/mes-droits/expert", {**children, **babies})
+    form = response.context["form"]
+    assert list(form.errors) == ["enfant_1_age"]
+    assert 'href="#id_enfant_1_age"' in response.content.decode()
+
+
+def test_the_error_summary_follows_the_page():
+    form = RightsForm(
+        {
+            **VALID,
+            "separation_depuis": "2026-01",  # en couple
+            "changement_depuis": "hier",
+            "enfant_2_taux_incapacite": "80",
+            "conjoint_gir": "2",
+            "demandeur_naissance_prevue": "2020-01",
+        }
+    )
+    names = [anchor.removeprefix("id_") for anchor, _label, _message in form.error_items()]
+    assert names == [
+        "demandeur_naissance_prevue",
+        "conjoint_gir",
+        "enfant_2_age",
+        "changement_depuis",
+        "separation_depuis",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("12/03/2026", "2026-03"), ("1.3.2026", "2026-03"), ("mar 2026", "2026-03")],
+)
+def test_months_as_people_write_them(text, month):
+    from guichet_web.pages.answer_fields import parse_month
+
+    assert parse_month(text) == month
+
+
+@pytest.mark.parametrize("text", ["32/03/2026", "12/13/2026", "mardi"])
+def test_what_is_not_a_month(text):
+    from guichet_web.pages.answer_fields import parse_month
+
+    assert parse_month(text) is None

@@ -135,7 +135,21 @@ def test_not_numbers_are_not_amounts(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "amount"), [("450", 450), ("1 200,50", 1200.5), ("450 €", 450), (",5", 0.5)]
+    ("text", "amount"),
+    [
+        ("450", 450),
+        ("1 200,50", 1200.5),
+        ("450 €", 450),
+        (",5", 0.5),
+        # Thousands with dots, as often written in France; a dot before 1 or 2 digits is a
+        # decimal point.
+        ("1.500", 1500),
+        ("1.500 €", 1500),
+        ("12.000,50", 12000.5),
+        ("1.50", 1.5),
+        ("1.5", 1.5),
+        ("0.500", 0.5),
+    ],
 )
 def test_amounts_as_people_type_them(text, amount):
     assert float(EuroField().clean(text)) == amount

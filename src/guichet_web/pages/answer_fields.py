@@ -35,13 +35,17 @@ RATE_MESSAGES = {
 # message is next to the field; the questionnaire (question_forms.py) uses the same.
 MIN_ADULT_AGE, MAX_AGE, MAX_CHILD_AGE = 15, 120, 25
 MAX_RENT, MAX_INCOME = 10_000, 100_000
+MAX_CHILDREN_UNDER_2 = 4  # comme le simulateur : au-delà, une erreur de frappe
 # An amount as people type it, once spaces and « € » are gone: « 1200,50 », « 450 », « -5 ».
 # Not what Python's Decimal would also take: « nan », « inf », « 1e3 ».
 AMOUNT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+# Thousands written with dots, as often in France: « 1.500 », « 12.000,50 » (a dot followed by
+# two digits stays a decimal point: « 1.50 »).
+THOUSANDS_WITH_DOTS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?")
 MONTHS = (
     ("janvier", "janv"),
     ("fevrier", "fevr", "fev"),
-    ("mars",),
+    ("mars", "mar"),
     ("avril", "avr"),
     ("mai",),
     ("juin",),
@@ -63,7 +67,8 @@ def age_words(age: int) -> str:
 
 
 def parse_month(text: str) -> str | None:
-    """« 2026-05 », « 05/2026 », « 5-2026 », « mai 2026 », « Août 2026 » → « 2026-05 »."""
+    """« 2026-05 », « 05/2026 », « 5-2026 », « mai 2026 », « Août 2026 », « 12/05/2026 »
+    (a date: its month) → « 2026-05 »."""
     plain = unicodedata.normalize("NFKD", text.strip().lower())
     plain = "".join(c for c in plain if not unicodedata.combining(c)).replace(".", " ")
     plain = re.sub(r"\s+", " ", plain).strip()
@@ -72,6 +77,10 @@ def parse_month(text: str) -> str | None:
         year, month = int(match.group(1)), int(match.group(2))
     elif match := re.fullmatch(r"(\d{1,2}) ?[-/ ] ?(\d{4})", plain):
         year, month = int(match.group(2)), int(match.group(1))
+    elif match := re.fullmatch(r"(\d{1,2}) ?[-/ ] ?(\d{1,2}) ?[-/ ] ?(\d{4})", plain):
+        if not 1 <= int(match.group(1)) <= 31:
+            return None
+        year, month = int(match.group(3)), int(match.group(2))
     elif match := re.fullmatch(r"([a-z]+) ?(\d{4})", plain):
         year, month = int(match.group(2)), MONTH_NUMBERS.get(match.group(1), 0)
     else:
@@ -97,6 +106,8 @@ class EuroField(forms.CharField):
         if len(text) > 20:
             raise forms.ValidationError(_("Écrivez seulement le montant, par exemple 450."))
         cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text)
+        if THOUSANDS_WITH_DOTS.fullmatch(cleaned):
+            cleaned = cleaned.replace(".", "")  # « 1.500 » : 1 500 €, not 1,50 €
         try:
             if not AMOUNT.fullmatch(cleaned):
                 raise InvalidOperation(cleaned)

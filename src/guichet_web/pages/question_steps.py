@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import questionnaire as q
-from .answer_fields import MAX_RENT, age_words, current_month
+from .answer_fields import MAX_CHILDREN_UNDER_2, MAX_RENT, age_words, current_month
 from .question_wording import (
     ACTIVITIES,
     ESTABLISHMENTS,
@@ -28,7 +28,6 @@ from .templatetags.guichet import month_fr
 if TYPE_CHECKING:
     from .question_forms import StepForm
 
-MAX_CHILDREN_UNDER_2 = 4  # comme le simulateur : au-delà, une erreur de frappe
 RATES = (
     Choice("0", _("Pas de taux reconnu, ou moins de 50 %")),
     Choice("50", _("De 50 à 79 %")),

@@ -276,9 +276,14 @@ def step_of_key(answers: Answers, key: str | None) -> str | None:
 # Months offered to choose from.
 
 
+def month_index(month: str) -> int:
+    """« 2026-05 » → a number of months, to count the months between two."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
 def recent_months(month: str, count: int = LOOK_BACK_MONTHS, step: int = -1) -> list[str]:
     """« 2026-05 » → ["2026-05", "2026-04", …], the current month first (step=1: ahead)."""
-    index = int(month[:4]) * 12 + int(month[5:7]) - 1
+    index = month_index(month)
     return [
         f"{(index + n * step) // 12:04d}-{(index + n * step) % 12 + 1:02d}" for n in range(count)
     ]

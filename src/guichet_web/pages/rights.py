@@ -27,9 +27,10 @@ from .answer_fields import (
     WholeNumberField,
     current_month,
 )
-from .questionnaire import APA_MIN_AGE, INCOME_KEYS
+from .questionnaire import INCOME_KEYS
 from .questionnaire_situation import ESTABLISHMENTS as ESTABLISHMENTS_AFTER_THE_BAC
 from .questionnaire_situation import locate
+from .rights_checks import check_household
 
 HOUSING_CHOICES = [
     ("locataire", gettext_lazy("Je loue à un propriétaire privé")),
@@ -79,6 +80,7 @@ MAX_CHILDREN = 6
 
 
 class RightsForm(forms.Form):
+    max_children = MAX_CHILDREN
     mois = MonthField(
         label=gettext_lazy("Mois du calcul"),
         help_text=gettext_lazy(
@@ -147,6 +149,32 @@ class RightsForm(forms.Form):
                 self.fields[f"{prefix}_{name}{BEFORE}"] = EuroField(
                     label=INCOME_LABELS[name], maximum=MAX_INCOME
                 )
+        self.order_fields(self._page_order())
+
+    def _page_order(self) -> list[str]:
+        """The fields as the page shows them (``_rights_household.html``): the error
+        summary lists them in that order."""
+        names = list(self.fields)
+        before = [name for name in names if name.endswith(BEFORE)]
+
+        def of(prefix: str) -> list[str]:
+            return [n for n in names if n.startswith(f"{prefix}_") and n not in before]
+
+        children = [n for n in names if n.startswith("enfant_")]
+        return [
+            "mois",
+            "logement_statut",
+            "loyer",
+            *of("demandeur"),
+            "en_couple",
+            *of("conjoint"),
+            *[n for n in children if n.endswith("_age")],
+            *[n for n in children if not n.endswith("_age")],
+            "pension_payee",
+            "changement_depuis",
+            *before,
+            "separation_depuis",
+        ]
 
     def _add_person(self, prefix: str, required: bool) -> None:
         missing_age = (
@@ -243,11 +271,11 @@ class RightsForm(forms.Form):
         if renting and data.get("loyer") is None and "loyer" not in self.errors:
             self.add_error("loyer", _("Indiquez votre loyer par mois, sans les charges."))
         if "logement_statut" in data and not renting:
-            self._ignore("loyer")  # a rent typed, then « propriétaire » chosen
+            self.ignore("loyer")  # a rent typed, then « propriétaire » chosen
         spouse = data.get("en_couple") and data.get("conjoint_age") is None
         if spouse and "conjoint_age" not in self.errors:
             self.add_error("conjoint_age", _("Indiquez l'âge de votre conjoint."))
-        spouse_typed = self._typed(self.spouse_fields + self.spouse_before_fields)
+        spouse_typed = self.typed(self.spouse_fields + self.spouse_before_fields)
         if not data.get("en_couple") and spouse_typed:
             self.add_error(
                 "en_couple",
@@ -256,29 +284,8 @@ class RightsForm(forms.Form):
                     "ou videz-les."
                 ),
             )
-        self._clean_child_support(data)
-        self._clean_change(data)
-        for prefix in ADULTS:
-            self._clean_adult_situation(prefix, data)
-        if data.get("en_couple") and data.get("separation_depuis"):
-            self.add_error(
-                "separation_depuis",
-                _(
-                    "Une séparation compte quand vous vivez maintenant sans conjoint : "
-                    "videz cette case ou décochez « Je vis en couple »."
-                ),
-            )
+        check_household(self, data)
         return data
-
-    def _clean_child_support(self, data: dict) -> None:
-        """Whether child support is paid: asked of a single parent (ASF), of no one else."""
-        if not self.single_parent:
-            self._ignore("pension_payee")
-            return
-        received = data.get("demandeur_pension_alimentaire_recue")
-        field = "demandeur_pension_alimentaire_recue"
-        if data.get("pension_payee") == "oui" and not received and field not in self.errors:
-            self.add_error(field, _("Écrivez le montant reçu chaque mois."))
 
     @property
     def single_parent(self) -> bool:
@@ -288,43 +295,11 @@ class RightsForm(forms.Form):
         )
         return has_children and not data.get("en_couple")
 
-    def _clean_change(self, data: dict) -> None:
-        """A change of incomes: its month and the amounts before it go together."""
-        typed = [
-            prefix
-            for prefix in self._adults_present(data)
-            if self._typed(self.before_fields(prefix))
-        ]
-        if data.get("changement_depuis") and not typed and not self.errors:
-            self.add_error(
-                f"demandeur_{BEFORE_INCOMES[0]}{BEFORE}",
-                _("Écrivez au moins un montant d'avant le changement (0 si rien)."),
-            )
-        if typed and not data.get("changement_depuis") and "changement_depuis" not in self.errors:
-            self.add_error(
-                "changement_depuis",
-                _("Indiquez le mois du changement, par exemple 2026-02."),
-            )
-
-    def _clean_adult_situation(self, prefix: str, data: dict) -> None:
-        if data.get(f"{prefix}_activite") != "etudiant":
-            self._ignore(f"{prefix}_etablissement")  # chosen, then another activity
-        age = data.get(f"{prefix}_age")
-        gir = f"{prefix}_gir"
-        if data.get(gir) and age is not None and age < APA_MIN_AGE:
-            self.add_error(
-                gir,
-                _(
-                    "Le GIR compte pour l'APA, à partir de 60 ans : "
-                    "vérifiez l'âge ou laissez « Pas encore évalué »."
-                ),
-            )
-
     @staticmethod
-    def _adults_present(data: dict) -> tuple[str, ...]:
+    def adults_present(data: dict) -> tuple[str, ...]:
         return ADULTS if data.get("en_couple") else ADULTS[:1]
 
-    def _typed(self, bound_fields) -> bool:
+    def typed(self, bound_fields) -> bool:
         """Something typed or ticked in these fields (what was typed, valid or not)."""
         for bound in bound_fields:
             value = bound.data
@@ -335,7 +310,7 @@ class RightsForm(forms.Form):
                 return True
         return False
 
-    def _ignore(self, name: str) -> None:
+    def ignore(self, name: str) -> None:
         """An answer that belongs to an option not chosen: neither checked nor used."""
         self.ignored.add(name)
         self.cleaned_data[name] = None
@@ -373,7 +348,7 @@ class RightsForm(forms.Form):
         if data["logement_statut"] in RENTING:
             housing["loyer"] = float(data["loyer"])
         people, prefixes = [], []
-        for prefix in self._adults_present(data):
+        for prefix in self.adults_present(data):
             people.append(self._person(prefix))
             prefixes.append(prefix)
         for number in range(1, MAX_CHILDREN + 1):
