@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -246,3 +247,43 @@ def test_a_family_with_the_real_simulator(client, territory):
     assert "≈ " in body and "par mois" in body
     assert 'href="/demarches/allocations-familiales"' in body
     assert "Les aides que vous n'auriez pas, et pourquoi" in body
+
+
+@dataclass
+class CatalogueBenefit(ExplainedBenefit):
+    demarche: str = ""
+
+
+def test_two_benefits_of_one_demarche_each_say_which_they_are(client, territory, monkeypatch):
+    """The PAJE's allocation de base and prime à la naissance share one démarche: their
+    titles would read the same, one « probable » and one « non » (found by a tester)."""
+    benefits = [
+        CatalogueBenefit("paje", "Allocation de base de la PAJE", 0.0, "mensuelle", False),
+        CatalogueBenefit(
+            "paje-naissance",
+            "Prime à la naissance (PAJE)",
+            1084.43,
+            "ponctuelle",
+            True,
+            statut="probable",
+            demarche="paje",
+        ),
+        CatalogueBenefit("rsa", "Revenu de solidarité active (RSA)", 573.42, "mensuelle", True),
+    ]
+
+    class TwoOfOne(FakeSimulator):
+        def simulate(self, situations):
+            return [FakeHousehold(list(benefits)) for _ in situations]
+
+    monkeypatch.setattr(engines, "simulator", TwoOfOne)
+    answered(client)
+    body = client.get("/mes-droits/resultats").content.decode()
+    titles = re.findall(
+        r'<(?:h3 class="benefit-title"|p class="not-granted-title")>(.*?)(?:</h3>|<span class="status)',
+        body,
+        flags=re.S,
+    )
+    headings = [" ".join(re.sub(r"<[^>]+>", "", title).split()) for title in titles]
+    paje = [text for text in headings if "PAJE" in text]
+    assert len(paje) == 2 and len(set(paje)) == 2, headings
+    assert not any("RSA" in text for text in headings), "a démarche of its own keeps its title"

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import logging
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import metadata
 from urllib.parse import urlsplit
@@ -59,6 +60,9 @@ class BenefitItem:
     candidates: list = field(default_factory=list)  # lieux de l'annuaire, les meilleurs d'abord
     places: list[PlaceCard] = field(default_factory=list)  # montrés ici pour la première fois
     places_again: list = field(default_factory=list)  # déjà montrés plus haut : un lien suffit
+    # Another benefit of the page has the same démarche (PAJE: allocation de base and prime à
+    # la naissance): the title then names this one too, or both would read the same.
+    shares_its_demarche: bool = False
 
     @property
     def has_amount(self) -> bool:
@@ -148,6 +152,9 @@ def arrange(aides) -> Results:
     places = territory_places()  # une lecture pour toute la page, pas une par aide
     home = home_among(places)
     items = [_item(aide, home.pk if home else None, places) for aide in aides]
+    demarches = Counter(item.demarche.id for item in items if item.demarche)
+    for item in items:
+        item.shares_its_demarche = bool(item.demarche) and demarches[item.demarche.id] > 1
     arranged = Results(
         probable=[i for i in items if i.status == PROBABLE],
         to_check=[i for i in items if i.status == TO_CHECK],
