@@ -271,7 +271,13 @@ def test_the_error_summary_follows_the_page():
 
 @pytest.mark.parametrize(
     ("text", "month"),
-    [("12/03/2026", "2026-03"), ("1.3.2026", "2026-03"), ("mar 2026", "2026-03")],
+    [
+        ("12/03/2026", "2026-03"),
+        ("1.3.2026", "2026-03"),
+        ("2026-03-12", "2026-03"),
+        ("mar 2026", "2026-03"),
+        ("2026-03", "2026-03"),
+    ],
 )
 def test_months_as_people_write_them(text, month):
     from guichet_web.pages.answer_fields import parse_month
@@ -279,7 +285,7 @@ def test_months_as_people_write_them(text, month):
     assert parse_month(text) == month
 
 
-@pytest.mark.parametrize("text", ["32/03/2026", "12/13/2026", "mardi"])
+@pytest.mark.parametrize("text", ["32/03/2026", "12/13/2026", "2026-13-01", "mardi"])
 def test_what_is_not_a_month(text):
     from guichet_web.pages.answer_fields import parse_month
 

@@ -67,12 +67,12 @@ def age_words(age: int) -> str:
 
 
 def parse_month(text: str) -> str | None:
-    """« 2026-05 », « 05/2026 », « 5-2026 », « mai 2026 », « Août 2026 », « 12/05/2026 »
-    (a date: its month) → « 2026-05 »."""
+    """« 2026-05 », « 05/2026 », « 5-2026 », « mai 2026 », « Août 2026 », « 12/05/2026 » or
+    « 2026-05-12 » (a date: its month) → « 2026-05 »."""
     plain = unicodedata.normalize("NFKD", text.strip().lower())
     plain = "".join(c for c in plain if not unicodedata.combining(c)).replace(".", " ")
     plain = re.sub(r"\s+", " ", plain).strip()
-    match = re.fullmatch(r"(\d{4}) ?[-/ ] ?(\d{1,2})", plain)
+    match = re.fullmatch(r"(\d{4}) ?[-/ ] ?(\d{1,2})(?:[-/ ]\d{1,2})?", plain)  # ISO, day or not
     if match:
         year, month = int(match.group(1)), int(match.group(2))
     elif match := re.fullmatch(r"(\d{1,2}) ?[-/ ] ?(\d{4})", plain):

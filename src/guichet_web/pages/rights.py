@@ -90,7 +90,7 @@ class RightsForm(forms.Form):
             "required": gettext_lazy("Indiquez le mois du calcul, par exemple 2026-05.")
         },
     )
-    logement_statut = SelectField(
+    logement_statut = forms.ChoiceField(
         label=gettext_lazy("Votre logement"),
         choices=HOUSING_CHOICES,
         widget=forms.RadioSelect,
