@@ -85,10 +85,11 @@ def build_tax_benefit_system(neutralised: bool = True):
         remember_period_arithmetic,
     )
     from guichet.simulator.parameter_files import parsed_parameter_files
+    from guichet.simulator.variable_files import outlined_variable_files
 
     remember_period_arithmetic()
     look_up_parameters_once_per_value()
-    with parsed_parameter_files():
+    with parsed_parameter_files(), outlined_variable_files():
         tbs = CountryTaxBenefitSystem()
     apply_overrides(tbs, load_overrides())
     if neutralised:
