@@ -222,11 +222,12 @@ def _set_optional_inputs(tbs, simulation, batch: Batch) -> None:
     if any(p.travail_5_ans_sur_10 for p in persons):
         # The ASS is for a job seeker (art. L5423-1 code du travail); the engine does not
         # check it: 5 years of work count only in the months the person looks for work.
+        candidates = [i for i, p in enumerate(persons) if p.travail_5_ans_sur_10]
         for past in batch.months:
-            worked = [
-                bool(p.travail_5_ans_sur_10) and p.activity_at(past) == "chomeur" for p in persons
-            ]
-            simulation.set_input("ass_precondition_remplie", past, np.array(worked))
+            worked = np.zeros(len(persons), dtype=bool)
+            for i in candidates:
+                worked[i] = persons[i].activity_at(past) == "chomeur"
+            simulation.set_input("ass_precondition_remplie", past, worked)
     if any(p.gir for p in persons):
         gir = [f"gir_{p.gir}" if p.gir else "non_defini" for p in persons]
         plan = [p.plan_aide_apa if p.plan_aide_apa is not None else NO_PLAN_YET for p in persons]
