@@ -125,6 +125,8 @@ class HouseholdView:
 
 def paying_variable(spec: BenefitSpec, view: HouseholdView) -> str:
     """For a benefit made of several variables, the one that pays."""
+    if len(spec.variables) == 1:
+        return spec.variable  # nothing to read: most benefits are one variable
     kind = "year" if spec.yearly else "month"
     paying = [v for v in spec.variables if view.value(v, kind)]
     return paying[0] if len(paying) == 1 else spec.variable
