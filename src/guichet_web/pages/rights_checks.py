@@ -130,7 +130,7 @@ def _check_adult(form: RightsForm, prefix: str, data: dict) -> None:
             form,
             f"{prefix}_gir",
             _(
-                "Le GIR compte pour l'APA, à partir de 60 ans : "
+                "Le GIR compte pour l'aide à l'autonomie (APA), à partir de 60 ans : "
                 "vérifiez l'âge ou laissez « Pas encore évalué »."
             ),
         )
@@ -139,8 +139,8 @@ def _check_adult(form: RightsForm, prefix: str, data: dict) -> None:
             form,
             f"{prefix}_travail_5_ans_sur_10",
             _(
-                "Cette case compte pour l'ASS, quand on cherche du travail : choisissez "
-                "« Je cherche du travail » ou décochez-la."
+                "Cette case compte pour l'allocation de solidarité spécifique (ASS), quand on "
+                "cherche du travail : choisissez « Je cherche du travail » ou décochez-la."
             ),
         )
     young = age is not None and q.CEJ_AGES[0] <= age <= q.CEJ_AGES[1]
